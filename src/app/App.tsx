@@ -1,0 +1,55 @@
+import { Suspense, lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OrganisationListScreen } from '../features/organisations/OrganisationListScreen';
+import { Layout } from './Layout';
+import { useRoute } from './useRoute';
+
+const OrganisationProfileScreen = lazy(
+  () => import('../features/organisations/OrganisationProfileScreen'),
+);
+const OrganisationEditScreen = lazy(
+  () => import('../features/organisations/OrganisationEditScreen'),
+);
+const NeedsHistoryScreen = lazy(() => import('../features/needs/NeedsHistoryScreen'));
+const VisitScreen = lazy(() => import('../features/visits/VisitScreen'));
+const FollowUpsScreen = lazy(() => import('../features/followUps/FollowUpsScreen'));
+const DraftsScreen = lazy(() => import('../features/drafts/DraftsScreen'));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen'));
+
+function Screen() {
+  const route = useRoute();
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'organisations':
+      return <OrganisationListScreen />;
+    case 'organisationNew':
+      return <OrganisationEditScreen organisationId={null} />;
+    case 'organisation':
+      return <OrganisationProfileScreen organisationId={route.id} />;
+    case 'organisationEdit':
+      return <OrganisationEditScreen organisationId={route.id} />;
+    case 'needsHistory':
+      return <NeedsHistoryScreen organisationId={route.id} />;
+    case 'visitNew':
+      return <VisitScreen organisationId={route.organisationId} draftId={route.draftId} />;
+    case 'followUps':
+      return <FollowUpsScreen />;
+    case 'drafts':
+      return <DraftsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'notFound':
+      return <p>{t('notFound')}</p>;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <Layout>
+      <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+        <Screen />
+      </Suspense>
+    </Layout>
+  );
+}

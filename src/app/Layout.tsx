@@ -1,0 +1,67 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeps } from './DepsContext';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { hrefOf, type Route } from './routes';
+import { StatusBar } from './status/StatusBar';
+import { useRoute } from './useRoute';
+
+const NAV: { route: Route; key: string; match: Route['name'][] }[] = [
+  {
+    route: { name: 'organisations' },
+    key: 'nav.organisations',
+    match: ['organisations', 'organisation', 'organisationEdit', 'organisationNew', 'needsHistory'],
+  },
+  {
+    route: { name: 'visitNew', organisationId: null, draftId: null },
+    key: 'nav.newVisit',
+    match: ['visitNew'],
+  },
+  { route: { name: 'followUps' }, key: 'nav.followUps', match: ['followUps'] },
+  { route: { name: 'drafts' }, key: 'nav.drafts', match: ['drafts'] },
+  { route: { name: 'settings' }, key: 'nav.settings', match: ['settings'] },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { db } = useDeps();
+  const drafts = useLiveQuery(() => db.drafts.count(), [db]) ?? 0;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <img src="/icon.svg" alt="" width="32" height="32" />
+          <span>{t('appName')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.key}>
+                <a
+                  href={hrefOf(item.route)}
+                  className="nav-link"
+                  aria-current={item.match.includes(route.name) ? 'page' : undefined}
+                >
+                  {t(item.key)}
+                  {item.key === 'nav.drafts' && drafts > 0 ? (
+                    <span className="badge">{drafts}</span>
+                  ) : null}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <StatusBar />
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { ContactPerson } from '../domain/contactPerson';
+import type { Organisation } from '../domain/organisation';
+import type { ReferenceEntry } from '../domain/referenceData';
+import type { Mutation } from '../domain/sync/mutation';
+import type { FollowUp, Referral, Visit } from '../domain/visit';
+import { upgradeToV2 } from './migrations/v2SplitVisitChildren';
+
+/** A half-typed form, kept until it is saved or the user discards it. */
+export interface Draft {
+  id: string;
+  kind: 'visit' | 'organisation' | 'contact';
+  /** What the draft is about, for the drafts list (e.g. the organisation's name). */
+  title: string;
+  data: unknown;
+  updatedAt: string;
+}
+
+export interface DeviceMeta {
+  key: 'device';
+  clientId: string;
+  hlc: string;
+  seq: number;
+}
+
+export interface SettingEntry {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1 (pre-release) kept referrals and follow-ups inside the visit; see migrations/. */
+export const schemaV1 = {
+  organisations: 'id, status, district, updatedAt',
+  contacts: 'id, organisationId',
+  visits: 'id, organisationId, date',
+  referenceData: 'id, kind',
+  outbox: 'mutationId, seq, recordId',
+  drafts: 'id, kind, updatedAt',
+  meta: 'key',
+};
+
+export const schemaV2 = {
+  ...schemaV1,
+  visits: 'id, organisationId, date, [organisationId+date]',
+  referrals: 'id, organisationId, visitId',
+  followUps: 'id, organisationId, visitId, dueDate',
+  settings: 'key',
+};
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export class BrueckeDb extends Dexie {
+  organisations!: EntityTable<Organisation, 'id'>;
+  contacts!: EntityTable<ContactPerson, 'id'>;
+  visits!: EntityTable<Visit, 'id'>;
+  referrals!: EntityTable<Referral, 'id'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
+  referenceData!: EntityTable<ReferenceEntry, 'id'>;
+  outbox!: EntityTable<Mutation, 'mutationId'>;
+  drafts!: EntityTable<Draft, 'id'>;
+  meta!: Table<DeviceMeta, string>;
+  settings!: Table<SettingEntry, string>;
+
+  constructor(
+    name: string,
+    options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+  ) {
+    super(name, options);
+    this.version(1).stores(schemaV1);
+    this.version(2).stores(schemaV2).upgrade(upgradeToV2);
+  }
+}
+
+export function openDatabase(name = 'bruecke'): BrueckeDb {
+  return new BrueckeDb(name);
+}

@@ -1,0 +1,61 @@
+/**
+ * Field-level changes between two versions of a record. Plain objects are walked down to their
+ * leaves, so two people editing different fields (or different checklist items) never collide.
+ * Arrays and primitives are leaves: they change as a whole.
+ */
+export interface FieldChange {
+  path: string[];
+  value: unknown;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Bookkeeping fields that are not user data and never conflict. */
+const IGNORED = new Set(['id', 'createdAt', 'updatedAt']);
+
+export function fieldChanges(before: unknown, after: unknown, path: string[] = []): FieldChange[] {
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    const out: FieldChange[] = [];
+    for (const key of keys) {
+      if (path.length === 0 && IGNORED.has(key)) continue;
+      out.push(...fieldChanges(before[key], after[key], [...path, key]));
+    }
+    return out;
+  }
+  if (deepEqual(before, after)) return [];
+  return [{ path, value: after === undefined ? null : after }];
+}
+
+/** Every leaf of a new record: its first mutation carries all fields. */
+export function allFields(record: unknown): FieldChange[] {
+  return fieldChanges({}, record);
+}
+
+export function setAtPath(
+  target: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+): void {
+  let node: Record<string, unknown> = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (!isPlainObject(next)) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (last !== undefined) node[last] = value;
+}
