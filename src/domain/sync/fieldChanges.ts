@@ -27,12 +27,15 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt']);
 
 export function fieldChanges(before: unknown, after: unknown, path: string[] = []): FieldChange[] {
-  if (isPlainObject(before) && isPlainObject(after)) {
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  if (isPlainObject(after) && (isPlainObject(before) || before === undefined || before === null)) {
+    const prev = isPlainObject(before) ? before : {};
+    const keys = new Set([...Object.keys(prev), ...Object.keys(after)]);
+    // An empty object that did not exist before is a leaf, so the record keeps its shape.
+    if (keys.size === 0) return isPlainObject(before) ? [] : [{ path, value: {} }];
     const out: FieldChange[] = [];
     for (const key of keys) {
       if (path.length === 0 && IGNORED.has(key)) continue;
-      out.push(...fieldChanges(before[key], after[key], [...path, key]));
+      out.push(...fieldChanges(prev[key], after[key], [...path, key]));
     }
     return out;
   }
