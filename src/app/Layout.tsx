@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DemoBanner } from '../features/settings/DemoBanner';
 import { useDeps } from './DepsContext';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { hrefOf, type Route } from './routes';
@@ -58,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
         <StatusBar />
       </header>
+      <DemoBanner />
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
         {children}

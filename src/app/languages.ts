@@ -36,7 +36,10 @@ export function pickLanguage(
   available: readonly LanguageMeta[],
 ): LanguageMeta {
   const byCode = new Map(available.map((l) => [l.code, l]));
-  const candidates = [saved, ...browser.flatMap((b) => [b.toLowerCase(), b.toLowerCase().split('-')[0]])];
+  const candidates = [
+    saved,
+    ...browser.flatMap((b) => [b.toLowerCase(), b.toLowerCase().split('-')[0]]),
+  ];
   for (const c of candidates) {
     const hit = c ? byCode.get(c) : undefined;
     if (hit) return hit;

@@ -9,7 +9,7 @@ export const visitInputSchema = z.object({
   visit: visitSchema
     .omit({ id: true, createdAt: true, updatedAt: true, deleted: true, checklistUpdates: true })
     .extend({
-      organisationId: z.string().uuid({ error: 'errors.visitOrganisationRequired' }),
+      organisationId: z.uuid({ error: 'errors.visitOrganisationRequired' }),
     }),
   checklistBefore: checklistMapSchema,
   checklist: checklistMapSchema,

@@ -13,9 +13,15 @@ import { needsCatalogue } from '../../src/domain/needsCatalogue';
 
 describe('needs checklist', () => {
   it('pre-fills every catalogue item from the last known state, unknown where nothing is known', () => {
-    const filled = prefill({ findingRooms: { state: 'needed', priority: 'high', note: 'Keller zu klein' } });
+    const filled = prefill({
+      findingRooms: { state: 'needed', priority: 'high', note: 'Keller zu klein' },
+    });
     expect(Object.keys(filled)).toHaveLength(needsCatalogue.length);
-    expect(filled.findingRooms).toEqual({ state: 'needed', priority: 'high', note: 'Keller zu klein' });
+    expect(filled.findingRooms).toEqual({
+      state: 'needed',
+      priority: 'high',
+      note: 'Keller zu klein',
+    });
     expect(filled.school).toEqual({ state: 'unknown', priority: null, note: '' });
   });
 
@@ -52,8 +58,16 @@ describe('needs checklist', () => {
 
   it('tells how each item changed across visits, in date order whatever the input order', () => {
     const history = needsHistory([
-      { id: 'b', date: '2026-02-01', checklistUpdates: { findingRooms: { state: 'resolved', priority: null, note: '' } } },
-      { id: 'a', date: '2025-11-01', checklistUpdates: { findingRooms: { state: 'needed', priority: 'high', note: '' } } },
+      {
+        id: 'b',
+        date: '2026-02-01',
+        checklistUpdates: { findingRooms: { state: 'resolved', priority: null, note: '' } },
+      },
+      {
+        id: 'a',
+        date: '2025-11-01',
+        checklistUpdates: { findingRooms: { state: 'needed', priority: 'high', note: '' } },
+      },
     ]);
     const steps = history.get('findingRooms') ?? [];
     expect(steps.map((s) => [s.date, s.from.state, s.to.state])).toEqual([

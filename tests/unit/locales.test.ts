@@ -20,13 +20,16 @@ const baseKey = (k: string): string => k.replace(PLURAL, '');
 
 function load(lang: string): Map<string, string> {
   const all = new Map<string, string>();
-  for (const file of readdirSync(join(root, lang)).filter((f) => f.endsWith('.json') && f !== 'meta.json')) {
+  for (const file of readdirSync(join(root, lang)).filter(
+    (f) => f.endsWith('.json') && f !== 'meta.json',
+  )) {
     const tree = JSON.parse(readFileSync(join(root, lang, file), 'utf8')) as Tree;
     for (const [k, v] of flatten(tree)) all.set(`${file.replace('.json', '')}:${k}`, v);
   }
   return all;
 }
-const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (s: string): string[] =>
+  [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 const german = load('de');
 const germanBase = new Set([...german.keys()].map(baseKey));
@@ -42,7 +45,10 @@ describe('locale files', () => {
       const base = new Set([...strings.keys()].map(baseKey));
 
       it('has a meta.json with its own name and a direction', () => {
-        const meta = JSON.parse(readFileSync(join(root, lang, 'meta.json'), 'utf8')) as { name?: unknown; dir?: unknown };
+        const meta = JSON.parse(readFileSync(join(root, lang, 'meta.json'), 'utf8')) as {
+          name?: unknown;
+          dir?: unknown;
+        };
         expect(typeof meta.name).toBe('string');
         expect(['ltr', 'rtl']).toContain(meta.dir);
       });
