@@ -72,8 +72,11 @@ export function applyUpdates(current: ChecklistMap, updates: ChecklistMap): Chec
   return { ...current, ...updates };
 }
 
+/** Items marked as needed; readiness items ("willing to …") are not needs. */
 export function openNeeds(map: ChecklistMap): string[] {
-  return needsCatalogue.filter((i) => valueOf(map, i.id).state === 'needed').map((i) => i.id);
+  return needsCatalogue
+    .filter((i) => i.group !== 'readiness' && valueOf(map, i.id).state === 'needed')
+    .map((i) => i.id);
 }
 
 export interface HistoryStep {

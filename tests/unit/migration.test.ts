@@ -8,14 +8,12 @@ describe('database migration from the previous schema version', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(schemaV1);
     const ts = '2025-06-01T10:00:00.000Z';
-    await v1
-      .table('organisations')
-      .put({
-        id: 'org-1',
-        name: 'Russischsprachiger Elternverein',
-        status: 'contacted',
-        updatedAt: ts,
-      });
+    await v1.table('organisations').put({
+      id: 'org-1',
+      name: 'Russischsprachiger Elternverein',
+      status: 'contacted',
+      updatedAt: ts,
+    });
     await v1.table('visits').put({
       id: 'visit-1',
       organisationId: 'org-1',
@@ -27,15 +25,13 @@ describe('database migration from the previous schema version', () => {
       followUps: [{ id: 'fu-1', what: 'Termin Kita-Beratung', dueDate: '2025-06-15' }],
     });
     await v1.table('outbox').put({ mutationId: 'm-1', seq: 1, recordId: 'org-1' });
-    await v1
-      .table('drafts')
-      .put({
-        id: 'visit:x',
-        kind: 'visit',
-        title: 'halb',
-        data: { notes: 'angefangen' },
-        updatedAt: ts,
-      });
+    await v1.table('drafts').put({
+      id: 'visit:x',
+      kind: 'visit',
+      title: 'halb',
+      data: { notes: 'angefangen' },
+      updatedAt: ts,
+    });
     v1.close();
 
     const db = new BrueckeDb(name);

@@ -23,7 +23,7 @@ export async function saveVisit(
 ): Promise<SavedVisit> {
   const checked = validateVisitInput(input);
   if (!checked.ok) throw new ValidationError(checked.errors);
-  const { visit: fields, checklist, referrals, followUps } = checked.value;
+  const { visit: fields, checklistBefore, checklist, referrals, followUps } = checked.value;
   const org = await deps.db.organisations.get(fields.organisationId);
   if (!org || org.deleted) {
     throw new ValidationError([
@@ -32,9 +32,9 @@ export async function saveVisit(
   }
   const nowIso = deps.now().toISOString();
   const base = { createdAt: nowIso, updatedAt: nowIso, deleted: false };
-  // Compare against the organisation as stored now, not the form's starting point: another save
-  // in between must not be reverted by this one.
-  const updates = changedItems(prefill(org.needs), checklist);
+  // Only what the coordinator changed in this form is recorded, and it is applied on top of the
+  // needs as stored now: a save in between (another visit, a sync) is never reverted.
+  const updates = changedItems(prefill(checklistBefore), checklist);
   const visit: Visit = { ...fields, ...base, id: deps.newId(), checklistUpdates: updates };
   const orgAfter = {
     ...afterVisit(org, fields.date),

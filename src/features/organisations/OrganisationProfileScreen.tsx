@@ -1,4 +1,94 @@
-// Placeholder until the screen is written; replaced in this same issue.
-export default function OrganisationProfileScreen(_props: Record<string, unknown>) {
-  return null;
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeps } from '../../app/DepsContext';
+import { hrefOf } from '../../app/routes';
+import { PageHeader } from '../../app/ui/PageHeader';
+import { organisationProfile } from '../../db/queries/organisationProfile';
+import { todayIso } from '../../domain/organisationStatus';
+import { ContactList } from './contacts/ContactList';
+import { AtAGlance } from './profile/AtAGlance';
+import { ProfileSections } from './profile/ProfileSections';
+import { VisitList } from './profile/VisitList';
+import { useSavedNotice } from './savedNotice';
+import './organisations.css';
+
+/** One organisation: at a glance on top, then every profile section, visits and contacts. */
+export default function OrganisationProfileScreen({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation(['organisations', 'common']);
+  const deps = useDeps();
+  const profile = useLiveQuery(
+    () => organisationProfile(deps.db, organisationId),
+    [deps.db, organisationId],
+  );
+  // "Saved" is confirmed here, once, after the editor's commit.
+  const [justSaved] = useState(() => useSavedNotice.getState().organisationId === organisationId);
+  useEffect(() => {
+    if (justSaved) useSavedNotice.getState().clear();
+  }, [justSaved]);
+
+  if (!profile) return <p className="loading">{t('common:loading')}</p>;
+  const org = profile.organisation;
+  if (!org || org.deleted) {
+    return (
+      <div className="card" role="alert">
+        <p>{org ? t('organisations:profile.deleted') : t('organisations:profile.notFound')}</p>
+        <a className="button" href={hrefOf({ name: 'organisations' })}>
+          {t('organisations:profile.backToList')}
+        </a>
+      </div>
+    );
+  }
+
+  return (
+    <article className="org-profile" aria-labelledby="profile-name">
+      <PageHeader
+        title={
+          <span id="profile-name" data-testid="profile-name">
+            <bdi>{org.name}</bdi>
+          </span>
+        }
+      >
+        <a className="button" href={hrefOf({ name: 'organisationEdit', id: org.id })}>
+          {t('organisations:profile.edit')}
+        </a>
+        <a className="button" href={hrefOf({ name: 'needsHistory', id: org.id })}>
+          {t('organisations:profile.needsHistory')}
+        </a>
+        <a
+          className="button primary"
+          href={hrefOf({ name: 'visitNew', organisationId: org.id, draftId: null })}
+        >
+          {t('organisations:profile.recordVisit')}
+        </a>
+      </PageHeader>
+      {org.originalName || org.shortName ? (
+        <p className="profile-subtitle">
+          {org.originalName ? (
+            <span dir="auto" className="original-name">
+              {org.originalName}
+            </span>
+          ) : null}
+          {org.originalName && org.shortName ? ' · ' : null}
+          {org.shortName ? <bdi>{org.shortName}</bdi> : null}
+        </p>
+      ) : null}
+      <p role="status" className="saved-message">
+        {justSaved ? t('common:form.saved') : ''}
+      </p>
+      <AtAGlance
+        org={org}
+        lastVisit={profile.visits[0]?.date ?? null}
+        followUps={profile.followUps}
+        today={todayIso(deps.now())}
+      />
+      <div className="profile-columns">
+        <div>
+          <ContactList organisationId={org.id} contacts={profile.contacts} />
+          <VisitList visits={profile.visits} referrals={profile.referrals} />
+        </div>
+        <ProfileSections org={org} />
+      </div>
+    </article>
+  );
 }

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface DetailRow {
+  label: string;
+  /** Null, '' or an empty list: shown as "not recorded". */
+  value: ReactNode;
+  /** User-entered text: keeps its own writing direction. */
+  userText?: boolean;
+}
+
+function isEmpty(value: ReactNode): boolean {
+  return value === null || value === undefined || value === '' || value === false;
+}
+
+/** Label–value pairs of one profile section. */
+export function DetailList({ rows }: { rows: readonly DetailRow[] }) {
+  const { t } = useTranslation('organisations');
+  return (
+    <dl className="details">
+      {rows.map((row) => (
+        <div key={row.label} className="detail">
+          <dt>{row.label}</dt>
+          <dd>
+            {isEmpty(row.value) ? (
+              <span className="muted">{t('profile.notRecorded')}</span>
+            ) : row.userText ? (
+              <span dir="auto" className="user-text">
+                {row.value}
+              </span>
+            ) : (
+              row.value
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
