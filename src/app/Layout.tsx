@@ -31,7 +31,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const drafts = useLiveQuery(() => db.drafts.count(), [db]) ?? 0;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The location hash is the app's route: "#main" would open the "not found" screen.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skipToContent')}
       </a>
       <header className="app-header">

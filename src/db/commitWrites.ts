@@ -1,10 +1,11 @@
 import { fieldChanges, allFields } from '../domain/sync/fieldChanges';
-import { decodeHlc, encodeHlc, initialHlc, tick } from '../domain/sync/hlc';
+import { decodeHlc, encodeHlc, tick } from '../domain/sync/hlc';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import { recordSchemas } from '../domain/tables';
 import type { BaseRecord } from '../domain/record';
 import { validate, type FieldError } from '../domain/validation';
-import type { DeviceMeta } from './database';
+import { shadowKey } from './database';
+import { loadDeviceMeta } from './deviceMeta';
 import type { RepoDeps } from './deps';
 import { ValidationError } from './validationError';
 
@@ -18,13 +19,6 @@ export interface RecordWrite {
 export interface CommitOptions {
   /** Drafts to remove in the same transaction (the form they belonged to is now saved). */
   deleteDrafts?: string[];
-}
-
-async function loadMeta(deps: RepoDeps): Promise<DeviceMeta> {
-  const existing = await deps.db.meta.get('device');
-  if (existing) return existing;
-  const clientId = deps.newId();
-  return { key: 'device', clientId, hlc: encodeHlc(initialHlc(clientId)), seq: 0 };
 }
 
 function validateAll(writes: readonly RecordWrite[]): BaseRecord[] {
@@ -52,8 +46,8 @@ export async function commitWrites(
   const records = validateAll(writes);
   const { db } = deps;
   const tables = [...new Set(writes.map((w) => db.table(w.table)))];
-  return db.transaction('rw', [...tables, db.outbox, db.meta, db.drafts], async () => {
-    const meta = await loadMeta(deps);
+  return db.transaction('rw', [...tables, db.outbox, db.meta, db.drafts, db.shadows], async () => {
+    const meta = await loadDeviceMeta(deps);
     let clock = decodeHlc(meta.hlc);
     let seq = meta.seq;
     const mutations: Mutation[] = [];
@@ -72,7 +66,7 @@ export async function commitWrites(
         seq,
         table: w.table,
         recordId: record.id,
-        baseVersion: null,
+        baseVersion: (await db.shadows.get(shadowKey(w.table, record.id)))?.version ?? null,
         changes: changes.map((c) => ({ path: c.path, value: c.value, stamp })),
         createdAt: new Date(nowMs).toISOString(),
       };

@@ -2,7 +2,8 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ContactPerson } from '../domain/contactPerson';
 import type { Organisation } from '../domain/organisation';
 import type { ReferenceEntry } from '../domain/referenceData';
-import type { Mutation } from '../domain/sync/mutation';
+import type { ConflictRecord } from '../domain/conflict';
+import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import type { FollowUp, Referral, Visit } from '../domain/visit';
 import { upgradeToV2 } from './migrations/v2SplitVisitChildren';
 
@@ -28,6 +29,27 @@ export interface SettingEntry {
   value: unknown;
 }
 
+/** The record as the server last sent it; the local record is this plus pending outbox edits. */
+export interface Shadow {
+  /** `${table}/${id}` */
+  key: string;
+  table: SyncTable;
+  id: string;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+/** An outbox entry the server refused: set aside with its reason so the rest keeps flowing. */
+export interface QuarantinedMutation {
+  mutationId: string;
+  seq: number;
+  mutation: Mutation;
+  code: string;
+  message: string;
+  path: string;
+  quarantinedAt: string;
+}
+
 /** Version 1 (pre-release) kept referrals and follow-ups inside the visit; see migrations/. */
 export const schemaV1 = {
   organisations: 'id, status, district, updatedAt',
@@ -47,7 +69,15 @@ export const schemaV2 = {
   settings: 'key',
 };
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** Version 3 adds what sync needs: server shadows, quarantine and the conflict log. */
+export const schemaV3 = {
+  ...schemaV2,
+  conflicts: 'id, recordId, resolution',
+  shadows: 'key',
+  quarantine: 'mutationId, seq',
+};
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export class BrueckeDb extends Dexie {
   organisations!: EntityTable<Organisation, 'id'>;
@@ -60,6 +90,9 @@ export class BrueckeDb extends Dexie {
   drafts!: EntityTable<Draft, 'id'>;
   meta!: Table<DeviceMeta, string>;
   settings!: Table<SettingEntry, string>;
+  conflicts!: EntityTable<ConflictRecord, 'id'>;
+  shadows!: EntityTable<Shadow, 'key'>;
+  quarantine!: EntityTable<QuarantinedMutation, 'mutationId'>;
 
   constructor(
     name: string,
@@ -68,8 +101,11 @@ export class BrueckeDb extends Dexie {
     super(name, options);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
+    this.version(3).stores(schemaV3);
   }
 }
+
+export const shadowKey = (table: SyncTable, id: string): string => `${table}/${id}`;
 
 export function openDatabase(name = 'bruecke'): BrueckeDb {
   return new BrueckeDb(name);

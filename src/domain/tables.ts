@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { conflictRecordSchema } from './conflict';
 import { contactPersonSchema } from './contactPerson';
 import { organisationSchema } from './organisation';
 import { referenceEntrySchema } from './referenceData';
@@ -13,6 +14,7 @@ export const recordSchemas = {
   referrals: referralSchema,
   followUps: followUpSchema,
   referenceData: referenceEntrySchema,
+  conflicts: conflictRecordSchema,
 } as const satisfies Record<SyncTable, z.ZodType>;
 
 export type RecordOf<T extends SyncTable> = z.infer<(typeof recordSchemas)[T]>;

@@ -27,14 +27,18 @@ export function codeForStatus(status: number): string {
   return CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
 }
 
-/** Sends `{ code, message }` with the given status. Routes use this for their own errors. */
+/**
+ * Sends `{ code, message }` with the given status. Routes use this for their own errors; `extra`
+ * adds machine-readable details (e.g. `{ retryAfterSeconds }`), never replacing code or message.
+ */
 export function sendError(
   reply: FastifyReply,
   status: number,
   code: string,
   message: string,
+  extra: Record<string, unknown> = {},
 ): FastifyReply {
-  const body: ErrorBody = { code, message };
+  const body: ErrorBody = { ...extra, code, message };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { seedDemoCoordinator } from './auth/seedDemoAccount';
+import { createSqliteAccountStore } from './auth/sqliteAccountStore';
 import { readConfig } from './config';
 import { createServer } from './createServer';
+import { databasePath, openDatabase, type SqliteDatabase } from './db/openDatabase';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const staticDir = join(projectRoot, 'dist');
@@ -23,7 +26,30 @@ async function main(): Promise<void> {
   }
   mkdirSync(config.dataDir, { recursive: true });
 
-  const app = createServer({ staticDir, logger: true });
+  const dbPath = databasePath(config.dataDir);
+  let db: SqliteDatabase;
+  try {
+    db = openDatabase(dbPath);
+  } catch (error) {
+    fail(`cannot open the database ${dbPath}: ${String(error)}`);
+  }
+  const accounts = createSqliteAccountStore(db);
+  let demo;
+  try {
+    demo = await seedDemoCoordinator(accounts, config.demoPassword);
+  } catch (error) {
+    db.close();
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const app = createServer({
+    staticDir,
+    logger: true,
+    db,
+    accounts,
+    sessionTtlMs: config.sessionDays * 24 * 60 * 60 * 1000,
+    secureCookies: config.secureCookies,
+  });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -32,7 +58,10 @@ async function main(): Promise<void> {
     app.log.info(`${signal} received, shutting down`);
     setTimeout(() => process.exit(1), 5000).unref();
     app.close().then(
-      () => process.exit(0),
+      () => {
+        db.close();
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };
@@ -51,6 +80,14 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  Brücke is running at  http://${urlHost}:${port}/`);
   console.log(`  Data directory:       ${config.dataDir}`);
+  if (demo) {
+    console.log('');
+    console.log('  First run: created the demo coordinator account');
+    console.log(`    login:     ${demo.login}`);
+    console.log(`    password:  ${config.demoPassword}`);
+    console.log(`  Log in at http://${urlHost}:${port}/ and add real accounts with`);
+    console.log('  `npm run accounts -- create <login> "<display name>"`.');
+  }
   console.log('  Stop with Ctrl+C.');
   console.log('');
 }

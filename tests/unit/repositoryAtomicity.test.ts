@@ -48,7 +48,10 @@ describe('repositories write the record and its outbox entry together', () => {
     deps.advance(1000);
     await updateOrganisation(deps, org, { ...org, members: { ...org.members, memberCount: 42 } });
     const [first, second] = await deps.db.outbox.orderBy('seq').toArray();
-    expect(second?.changes.map((c) => c.path.join('.'))).toEqual(['members.memberCount']);
+    expect(second?.changes.map((c) => c.path.join('.'))).toEqual([
+      'updatedAt',
+      'members.memberCount',
+    ]);
     expect((second?.changes[0]?.stamp ?? '') > (first?.changes[0]?.stamp ?? '~')).toBe(true);
     expect(second?.seq).toBe(2);
   });

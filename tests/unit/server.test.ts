@@ -221,11 +221,38 @@ describe('helpers', () => {
   });
 
   it('readConfig', () => {
-    expect(readConfig({}, '/srv')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/data' });
+    expect(readConfig({}, '/srv')).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/srv/data',
+      sessionDays: 30,
+      secureCookies: false,
+      demoPassword: 'bruecke-demo',
+    });
     expect(
-      readConfig({ PORT: '9000', HOST: '0.0.0.0', BRUECKE_DATA_DIR: '/var/lib/b' }, '/srv'),
-    ).toEqual({ port: 9000, host: '0.0.0.0', dataDir: '/var/lib/b' });
+      readConfig(
+        {
+          PORT: '9000',
+          HOST: '0.0.0.0',
+          BRUECKE_DATA_DIR: '/var/lib/b',
+          BRUECKE_SESSION_DAYS: '7',
+          BRUECKE_SECURE_COOKIES: '1',
+          BRUECKE_DEMO_PASSWORD: 'another-secret',
+        },
+        '/srv',
+      ),
+    ).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/b',
+      sessionDays: 7,
+      secureCookies: true,
+      demoPassword: 'another-secret',
+    });
     expect(() => readConfig({ PORT: 'eighty' }, '/srv')).toThrow(/PORT/);
     expect(() => readConfig({ PORT: '70000' }, '/srv')).toThrow(/PORT/);
+    expect(() => readConfig({ BRUECKE_SESSION_DAYS: '0' }, '/srv')).toThrow(/SESSION_DAYS/);
+    expect(() => readConfig({ BRUECKE_SESSION_DAYS: '1.5' }, '/srv')).toThrow(/SESSION_DAYS/);
+    expect(() => readConfig({ BRUECKE_SECURE_COOKIES: 'yes' }, '/srv')).toThrow(/SECURE_COOKIES/);
   });
 });

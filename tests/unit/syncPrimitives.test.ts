@@ -98,7 +98,7 @@ describe('field changes', () => {
     );
   });
 
-  it('a new record carries every field except bookkeeping', () => {
+  it('a new record carries every field but its id', () => {
     const paths = allFields({
       id: '1',
       createdAt: 'x',
@@ -106,6 +106,6 @@ describe('field changes', () => {
       name: 'A',
       members: { memberCount: 3 },
     }).map((c) => c.path.join('.'));
-    expect(paths).toEqual(['name', 'members.memberCount']);
+    expect(paths).toEqual(['createdAt', 'updatedAt', 'name', 'members.memberCount']);
   });
 });

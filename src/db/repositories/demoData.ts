@@ -45,6 +45,7 @@ export async function loadDemoData(deps: RepoDeps, set: DemoRecords): Promise<De
     db.meta,
     db.drafts,
     db.settings,
+    db.shadows,
   ];
   return db.transaction('rw', tables, async (): Promise<DemoLoadResult> => {
     if (await db.settings.get(DEMO_DATA_KEY)) return { status: 'alreadyLoaded' };

@@ -23,8 +23,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Bookkeeping fields that are not user data and never conflict. */
-const IGNORED = new Set(['id', 'createdAt', 'updatedAt']);
+/** The id is the record's address, not a field. */
+const IGNORED = new Set(['id']);
 
 export function fieldChanges(before: unknown, after: unknown, path: string[] = []): FieldChange[] {
   if (isPlainObject(after) && (isPlainObject(before) || before === undefined || before === null)) {

@@ -2,10 +2,12 @@ import { compareHlc } from './hlc';
 import { deepEqual, setAtPath } from './fieldChanges';
 import type { Mutation, SyncTable } from './mutation';
 
-/** Who wrote a field last, with which stamp, at which server version. */
+/** One write of a field: with which stamp, by whom, at which server version. */
 export interface FieldMeta {
   stamp: string;
   clientId: string;
+  /** Display name of the person whose edit this was. */
+  author: string;
   version: number;
 }
 
@@ -14,8 +16,11 @@ export interface StoredRecord {
   table: SyncTable;
   id: string;
   data: Record<string, unknown>;
-  /** Field path ("needs.school.state") → who wrote it last. */
-  fields: Record<string, FieldMeta>;
+  /**
+   * Field path ("needs.school.state") → the writes that gave it its current value: usually one,
+   * several when devices wrote the same value concurrently (each may later meet a conflict).
+   */
+  fields: Record<string, FieldMeta[]>;
   version: number;
 }
 
@@ -23,6 +28,7 @@ export interface ConflictSide {
   value: unknown;
   stamp: string;
   clientId: string;
+  author: string;
 }
 
 /** Two concurrent edits of the same field: the later stamp won, the loser is kept here. */
@@ -51,77 +57,88 @@ export function getAtPath(data: unknown, path: readonly string[]): unknown {
   return node;
 }
 
+/** Bookkeeping fields change with every edit; they follow the last writer and never conflict. */
+const NEVER_CONFLICTS = new Set(['updatedAt', 'createdAt']);
+
 const related = (a: string, b: string): boolean =>
   a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
 /**
- * Applies one mutation to a record, field by field (last-writer-wins by hybrid logical clock,
- * client id as tie breaker inside the stamp). Two writes are concurrent when the field was
+ * Applies one mutation to a record, field by field: last writer wins by hybrid logical clock
+ * (the client id inside the stamp breaks ties). Two writes are concurrent when the field was
  * written by another client at a server version the mutation had not seen (`baseVersion`).
- * A concurrent write with a different value yields a Conflict that keeps the losing value.
- * Pure and deterministic: the same record and mutation always give the same result.
+ * When a concurrent write with a different value is overwritten, or an incoming write loses to
+ * one, a Conflict keeps the losing value. Pure and deterministic.
  */
 export function mergeMutation(
   record: StoredRecord | null,
   mutation: Mutation,
   version: number,
+  author: string,
 ): MergeResult {
   const base = mutation.baseVersion ?? 0;
   const data = structuredClone(record?.data ?? { id: mutation.recordId });
-  const fields: Record<string, FieldMeta> = { ...(record?.fields ?? {}) };
+  const fields: Record<string, FieldMeta[]> = { ...(record?.fields ?? {}) };
   const conflicts: Conflict[] = [];
   const concurrent = (meta: FieldMeta): boolean =>
     meta.clientId !== mutation.clientId && meta.version > base;
+  const latest = (writers: readonly FieldMeta[]): FieldMeta | undefined =>
+    writers.reduce<FieldMeta | undefined>(
+      (a, b) => (a && compareHlc(a.stamp, b.stamp) >= 0 ? a : b),
+      undefined,
+    );
+  const side = (meta: FieldMeta, value: unknown): ConflictSide => ({
+    value: value ?? null,
+    stamp: meta.stamp,
+    clientId: meta.clientId,
+    author: meta.author,
+  });
+  const conflict = (path: string, winner: ConflictSide, loser: ConflictSide): void => {
+    if (NEVER_CONFLICTS.has(path)) return;
+    conflicts.push({ table: mutation.table, recordId: mutation.recordId, path, winner, loser });
+  };
 
   for (const change of mutation.changes) {
     const key = change.path.join('.');
-    const incoming: ConflictSide = {
-      value: change.value,
-      stamp: change.stamp,
-      clientId: mutation.clientId,
-    };
+    const mine: FieldMeta = { stamp: change.stamp, clientId: mutation.clientId, author, version };
+    const current = getAtPath(data, change.path);
     const others = Object.entries(fields).filter(([k]) => related(k, key));
-    const newer = others.filter(([, meta]) => compareHlc(meta.stamp, change.stamp) >= 0);
+    const newer = others.flatMap(([k, writers]) => {
+      const last = latest(writers);
+      return last && compareHlc(last.stamp, change.stamp) >= 0 ? [[k, last] as const] : [];
+    });
+
+    if (deepEqual(current, change.value) && fields[key]) {
+      // The same value again: this write joins the field's writers, nothing changes.
+      fields[key] = [...fields[key], mine];
+      continue;
+    }
+
     if (newer.length === 0) {
-      for (const [k, meta] of others) {
+      for (const [k, writers] of others) {
         // Compare what is stored with what replaces it, at the deeper of the two paths.
         const deeper = k.length >= key.length ? k : key;
-        const current = getAtPath(data, deeper.split('.'));
+        const stored = getAtPath(data, deeper.split('.'));
         const replacement = getAtPath(change.value, deeper.split('.').slice(change.path.length));
-        if (concurrent(meta) && !deepEqual(current, replacement)) {
-          conflicts.push({
-            table: mutation.table,
-            recordId: mutation.recordId,
-            path: deeper,
-            winner: { ...incoming, value: replacement ?? null },
-            loser: { value: current ?? null, stamp: meta.stamp, clientId: meta.clientId },
-          });
+        const unseen = writers.find(concurrent);
+        if (unseen && !deepEqual(stored, replacement)) {
+          conflict(deeper, side(mine, replacement), side(unseen, stored));
         }
         // A write to a whole object replaces what was written below it.
         if (k.startsWith(`${key}.`)) Reflect.deleteProperty(fields, k);
       }
       setAtPath(data, change.path, change.value);
-      fields[key] = { stamp: change.stamp, clientId: mutation.clientId, version };
+      fields[key] = [mine];
       continue;
     }
-    // The stored value is newer: the incoming edit loses. Keep it unless it changes nothing.
-    const [winnerKey, winnerMeta] = newer.reduce((a, b) =>
+
+    // A newer write is stored: the incoming edit loses. It is kept in the log unless the newer
+    // write is this same client's own (it knowingly replaced its older edit).
+    const [winnerKey, winner] = newer.reduce((a, b) =>
       compareHlc(a[1].stamp, b[1].stamp) >= 0 ? a : b,
     );
-    const current = getAtPath(data, change.path);
-    // An older edit of this same client was knowingly superseded by its own later one.
-    if (!deepEqual(current, change.value) && winnerMeta.clientId !== mutation.clientId) {
-      conflicts.push({
-        table: mutation.table,
-        recordId: mutation.recordId,
-        path: key,
-        winner: {
-          value: getAtPath(data, winnerKey.split('.')) ?? null,
-          stamp: winnerMeta.stamp,
-          clientId: winnerMeta.clientId,
-        },
-        loser: incoming,
-      });
+    if (winner.clientId !== mutation.clientId && !deepEqual(current, change.value)) {
+      conflict(key, side(winner, getAtPath(data, winnerKey.split('.'))), side(mine, change.value));
     }
   }
   return {

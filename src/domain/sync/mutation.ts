@@ -8,8 +8,13 @@ export const syncTables = [
   'referrals',
   'followUps',
   'referenceData',
+  'conflicts',
 ] as const;
 export type SyncTable = (typeof syncTables)[number];
+
+/** Tables whose records people edit; conflicts are written by the server and only resolved by clients. */
+export type DataTable = Exclude<SyncTable, 'conflicts'>;
+export const dataTables = syncTables.filter((t): t is DataTable => t !== 'conflicts');
 
 export const fieldStampSchema = z.object({
   path: z

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { FieldMeta, StoredRecord } from '../../domain/sync/merge';
+import type { SyncTable } from '../../domain/sync/mutation';
+import type { MutationResult, PulledChange } from '../../domain/sync/protocol';
+import type { SyncStore, SyncTx } from '../sync/syncStore';
+
+interface RecordRow {
+  table_name: string;
+  id: string;
+  data: string;
+  fields: string;
+  version: number;
+}
+
+/**
+ * The sync store on one SQLite file (better-sqlite3, WAL). better-sqlite3 is synchronous and
+ * shares one connection, so transactions are queued: no request ever sees another's uncommitted
+ * writes, and a failed batch rolls back completely.
+ */
+export function sqliteSyncStore(db: Database.Database): SyncStore {
+  const stmt = {
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?'),
+    setMeta: db.prepare<[string, string]>(
+      'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+    getRecord: db.prepare<[string, string], RecordRow>(
+      'SELECT * FROM records WHERE table_name = ? AND id = ?',
+    ),
+    putRecord: db.prepare<[string, string, string, string, number]>(
+      `INSERT INTO records (table_name, id, data, fields, version) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(table_name, id) DO UPDATE SET data = excluded.data, fields = excluded.fields, version = excluded.version`,
+    ),
+    pull: db.prepare<[number, number], RecordRow>(
+      'SELECT * FROM records WHERE version > ? ORDER BY version LIMIT ?',
+    ),
+    findMutation: db.prepare<[string], { result: string }>(
+      'SELECT result FROM mutations WHERE mutation_id = ?',
+    ),
+    saveMutation: db.prepare<[string, string, string, string]>(
+      'INSERT INTO mutations (mutation_id, client_id, result, applied_at) VALUES (?, ?, ?, ?)',
+    ),
+  };
+  const meta = (key: string): string | undefined => stmt.getMeta.get(key)?.value;
+  if (meta('epoch') === undefined) stmt.setMeta.run('epoch', randomUUID());
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const tx: SyncTx = {
+    getRecord: (table, id) => {
+      const row = stmt.getRecord.get(table, id);
+      return Promise.resolve(row ? toStored(row) : null);
+    },
+    putRecord: (r) => {
+      stmt.putRecord.run(
+        r.table,
+        r.id,
+        JSON.stringify(r.data),
+        JSON.stringify(r.fields),
+        r.version,
+      );
+      return Promise.resolve();
+    },
+    findMutation: (id) => {
+      const row = stmt.findMutation.get(id);
+      return Promise.resolve(row ? (JSON.parse(row.result) as MutationResult) : null);
+    },
+    saveMutation: (clientId, result, appliedAt) => {
+      stmt.saveMutation.run(result.mutationId, clientId, JSON.stringify(result), appliedAt);
+      return Promise.resolve();
+    },
+    nextVersion: () => {
+      const next = Number(meta('seq') ?? '0') + 1;
+      stmt.setMeta.run('seq', String(next));
+      return Promise.resolve(next);
+    },
+    raiseMaxStamp: (stamp) => {
+      if (stamp > (meta('max_stamp') ?? '')) stmt.setMeta.run('max_stamp', stamp);
+      return Promise.resolve();
+    },
+  };
+
+  return {
+    epoch: () => serial(() => Promise.resolve(meta('epoch') ?? '')),
+    maxStamp: () => serial(() => Promise.resolve(meta('max_stamp') ?? '')),
+    transact: (fn) =>
+      serial(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    pull: (since, limit) =>
+      serial(() => {
+        const rows = stmt.pull.all(since, limit + 1);
+        const changes: PulledChange[] = rows.slice(0, limit).map((row) => ({
+          table: row.table_name as SyncTable,
+          id: row.id,
+          version: row.version,
+          data: JSON.parse(row.data) as Record<string, unknown>,
+        }));
+        return Promise.resolve({ changes, hasMore: rows.length > limit });
+      }),
+    close: () => serial(() => Promise.resolve()),
+  };
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    table: row.table_name as SyncTable,
+    id: row.id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    fields: JSON.parse(row.fields) as Record<string, FieldMeta[]>,
+    version: row.version,
+  };
+}

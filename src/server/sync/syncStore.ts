@@ -1,0 +1,38 @@
+import type { StoredRecord } from '../../domain/sync/merge';
+import type { MutationResult, PulledChange } from '../../domain/sync/protocol';
+import type { SyncTable } from '../../domain/sync/mutation';
+
+/**
+ * What the sync protocol needs from storage, and nothing more: a PostgreSQL store can implement
+ * this without touching the protocol (processPush / pull). Every method is async so that a
+ * networked database fits; implementations must run `transact` atomically and serially.
+ */
+export interface SyncStore {
+  /** Changes when the database is restored from a backup: clients then resync from scratch. */
+  epoch(): Promise<string>;
+  transact<T>(fn: (tx: SyncTx) => Promise<T>): Promise<T>;
+  /** Records changed after `since`, in server version order, at most `limit`. */
+  pull(since: number, limit: number): Promise<{ changes: PulledChange[]; hasMore: boolean }>;
+  maxStamp(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface SyncTx {
+  getRecord(table: SyncTable, id: string): Promise<StoredRecord | null>;
+  putRecord(record: StoredRecord): Promise<void>;
+  findMutation(mutationId: string): Promise<MutationResult | null>;
+  saveMutation(clientId: string, result: MutationResult, appliedAt: string): Promise<void>;
+  /** The next number of the server's change sequence. */
+  nextVersion(): Promise<number>;
+  raiseMaxStamp(stamp: string): Promise<void>;
+}
+
+/** Thrown inside `transact` to roll the whole batch back. */
+export class BatchRejected extends Error {
+  constructor(
+    readonly rejected: { mutationId: string; code: string; message: string; path?: string }[],
+  ) {
+    super(`${rejected.length} mutation(s) rejected`);
+    this.name = 'BatchRejected';
+  }
+}

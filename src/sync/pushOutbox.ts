@@ -1,0 +1,155 @@
+import { shadowKey } from '../db/database';
+import type { RepoDeps } from '../db/deps';
+import { observeServerClock } from '../db/deviceMeta';
+import type { Mutation } from '../domain/sync/mutation';
+import type { MutationResult, Rejection } from '../domain/sync/protocol';
+import { recomputeFromShadows } from './applyServerChanges';
+import { TransientSyncError, type SyncApi } from './syncApi';
+import { readSyncState, SYNC_STATE_KEY } from './syncState';
+
+export const PUSH_BATCH = 200;
+
+/** The server wants a login before it takes changes. */
+export class AuthRequired extends Error {
+  constructor() {
+    super('login required');
+    this.name = 'AuthRequired';
+  }
+}
+
+export interface PushSummary {
+  pushed: number;
+  quarantined: number;
+  epochChanged: boolean;
+}
+
+/** Oldest entries first, all from one client id (imported entries keep their device's id). */
+async function nextBatch(deps: RepoDeps, size: number): Promise<Mutation[]> {
+  const head = await deps.db.outbox.orderBy('seq').limit(size).toArray();
+  const first = head[0];
+  if (!first) return [];
+  const end = head.findIndex((m) => m.clientId !== first.clientId);
+  return end === -1 ? head : head.slice(0, end);
+}
+
+async function acknowledge(
+  deps: RepoDeps,
+  batch: Mutation[],
+  results: MutationResult[],
+  serverClock: string,
+): Promise<void> {
+  const { db } = deps;
+  await db.transaction(
+    'rw',
+    [db.outbox, db.shadows, db.meta, ...batch.map((m) => db.table(m.table))],
+    async () => {
+      await db.outbox.bulkDelete(results.map((r) => r.mutationId));
+      // A repeat means the edit was applied earlier; if the shadow already has that version, the
+      // visible record must drop the replayed edit (it may have lost a conflict meanwhile).
+      const stale: Mutation[] = [];
+      for (const r of results) {
+        const m = batch.find((b) => b.mutationId === r.mutationId);
+        if (!m || r.status !== 'duplicate') continue;
+        const shadow = await db.shadows.get(shadowKey(m.table, m.recordId));
+        if (shadow && shadow.version >= r.version) stale.push(m);
+      }
+      await recomputeFromShadows(
+        deps,
+        stale.map((m) => ({ table: m.table, id: m.recordId })),
+      );
+      if (serverClock) await observeServerClock(deps, serverClock);
+    },
+  );
+}
+
+/** Sets refused entries aside with their reason; the record shows the server's state again. */
+async function quarantine(
+  deps: RepoDeps,
+  batch: Mutation[],
+  rejected: Rejection[],
+): Promise<number> {
+  const { db } = deps;
+  const nowIso = deps.now().toISOString();
+  return db.transaction(
+    'rw',
+    [db.outbox, db.quarantine, db.shadows, ...batch.map((m) => db.table(m.table))],
+    async () => {
+      const refused = rejected.flatMap((r) => {
+        const m = batch.find((b) => b.mutationId === r.mutationId);
+        return m ? [{ m, r }] : [];
+      });
+      await db.quarantine.bulkPut(
+        refused.map(({ m, r }) => ({
+          mutationId: m.mutationId,
+          seq: m.seq,
+          mutation: m,
+          code: r.code,
+          message: r.message,
+          path: r.path ?? '',
+          quarantinedAt: nowIso,
+        })),
+      );
+      await db.outbox.bulkDelete(refused.map(({ m }) => m.mutationId));
+      await recomputeFromShadows(
+        deps,
+        refused.map(({ m }) => ({ table: m.table, id: m.recordId })),
+      );
+      return refused.length;
+    },
+  );
+}
+
+/**
+ * Drains the outbox in batches, oldest first. A batch the server refuses in part is split:
+ * the refused entries are quarantined, the rest is sent again, so one bad record never blocks
+ * the others. Network problems throw TransientSyncError (the scheduler retries with backoff).
+ */
+export async function pushOutbox(deps: RepoDeps, api: SyncApi): Promise<PushSummary> {
+  const summary: PushSummary = { pushed: 0, quarantined: 0, epochChanged: false };
+  let size = PUSH_BATCH;
+  for (;;) {
+    const batch = await nextBatch(deps, size);
+    const first = batch[0];
+    if (!first) return summary;
+    const state = await readSyncState(deps.db);
+    const outcome = await api.push({
+      clientId: first.clientId,
+      epoch: state.epoch,
+      clientTime: deps.now().toISOString(),
+      mutations: batch,
+    });
+    switch (outcome.kind) {
+      case 'ok':
+        await acknowledge(deps, batch, outcome.response.results, outcome.response.serverClock);
+        await deps.db.settings.put({
+          key: SYNC_STATE_KEY,
+          value: { ...(await readSyncState(deps.db)), clockDriftMs: outcome.response.clockDriftMs },
+        });
+        summary.pushed += outcome.response.results.length;
+        size = PUSH_BATCH;
+        break;
+      case 'rejected': {
+        const count = await quarantine(deps, batch, outcome.rejected);
+        if (count === 0) throw new TransientSyncError('server refused changes it was not sent');
+        summary.quarantined += count;
+        break;
+      }
+      case 'invalid':
+        if (batch.length > 1) {
+          // Something in this batch is malformed: send one at a time to find it.
+          size = 1;
+          break;
+        }
+        await quarantine(deps, batch, [
+          { mutationId: first.mutationId, code: outcome.code, message: outcome.message },
+        ]);
+        summary.quarantined += 1;
+        break;
+      case 'epochChanged':
+        summary.epochChanged = true;
+        return summary;
+      case 'unauthenticated':
+        throw new AuthRequired();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { RepoDeps } from '../db/deps';
+import { applyServerChanges } from './applyServerChanges';
+import { AuthRequired, pushOutbox, type PushSummary } from './pushOutbox';
+import type { SyncApi } from './syncApi';
+import { readSyncState, updateSyncState } from './syncState';
+
+export const PULL_PAGE = 500;
+
+/**
+ * The server was restored from a backup (its epoch changed): everything is pulled again from
+ * the start, and pending edits are sent as concurrent with whatever the server has now, so a
+ * difference shows up as a conflict rather than being overwritten silently.
+ */
+async function resetForNewEpoch(deps: RepoDeps): Promise<void> {
+  const { db } = deps;
+  await db.transaction('rw', [db.outbox, db.shadows, db.settings], async () => {
+    await db.outbox.toCollection().modify({ baseVersion: null });
+    await db.shadows.clear();
+    const state = await readSyncState(db);
+    await db.settings.put({ key: 'sync', value: { ...state, epoch: null, cursor: 0 } });
+  });
+}
+
+async function pullAll(deps: RepoDeps, api: SyncApi): Promise<number> {
+  let pulled = 0;
+  for (;;) {
+    const state = await readSyncState(deps.db);
+    const outcome = await api.pull(state.cursor, PULL_PAGE);
+    if (outcome.kind === 'unauthenticated') throw new AuthRequired();
+    const page = outcome.response;
+    if (state.epoch !== null && page.epoch !== state.epoch) {
+      await resetForNewEpoch(deps);
+      continue;
+    }
+    await applyServerChanges(deps, page);
+    pulled += page.changes.length;
+    if (!page.hasMore) return pulled;
+  }
+}
+
+export interface SyncSummary extends PushSummary {
+  pulled: number;
+}
+
+/** One full sync: push before pull, then pull every page. */
+export async function syncOnce(deps: RepoDeps, api: SyncApi): Promise<SyncSummary> {
+  let push = await pushOutbox(deps, api);
+  if (push.epochChanged) {
+    await resetForNewEpoch(deps);
+    push = await pushOutbox(deps, api);
+  }
+  const pulled = await pullAll(deps, api);
+  await updateSyncState(deps.db, { lastSyncAt: deps.now().toISOString(), lastError: null });
+  return { ...push, pulled };
+}
