@@ -15,6 +15,9 @@ const VisitScreen = lazy(() => import('../features/visits/VisitScreen'));
 const FollowUpsScreen = lazy(() => import('../features/followUps/FollowUpsScreen'));
 const DraftsScreen = lazy(() => import('../features/drafts/DraftsScreen'));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen'));
+const LoginScreen = lazy(() => import('../features/account/LoginScreen'));
+const SyncScreen = lazy(() => import('../features/sync/SyncScreen'));
+const ConflictsScreen = lazy(() => import('../features/conflicts/ConflictsScreen'));
 
 function Screen() {
   const route = useRoute();
@@ -38,6 +41,12 @@ function Screen() {
       return <DraftsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'login':
+      return <LoginScreen />;
+    case 'sync':
+      return <SyncScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
     case 'notFound':
       return <p>{t('notFound')}</p>;
   }

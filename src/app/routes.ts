@@ -12,6 +12,9 @@ export type Route =
   | { name: 'followUps' }
   | { name: 'drafts' }
   | { name: 'settings' }
+  | { name: 'login' }
+  | { name: 'sync' }
+  | { name: 'conflicts' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +37,9 @@ export function parseRoute(hash: string): Route {
   if (a === 'follow-ups' && parts.length === 1) return { name: 'followUps' };
   if (a === 'drafts' && parts.length === 1) return { name: 'drafts' };
   if (a === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (a === 'login' && parts.length === 1) return { name: 'login' };
+  if (a === 'sync' && parts.length === 1) return { name: 'sync' };
+  if (a === 'conflicts' && parts.length === 1) return { name: 'conflicts' };
   return { name: 'notFound' };
 }
 
@@ -62,6 +68,12 @@ export function hrefOf(route: Route): string {
       return '#/drafts';
     case 'settings':
       return '#/settings';
+    case 'login':
+      return '#/login';
+    case 'sync':
+      return '#/sync';
+    case 'conflicts':
+      return '#/conflicts';
     case 'notFound':
       return '#/';
   }

@@ -14,6 +14,9 @@ describe('routes', () => {
     { name: 'followUps' },
     { name: 'drafts' },
     { name: 'settings' },
+    { name: 'login' },
+    { name: 'sync' },
+    { name: 'conflicts' },
   ];
   it.each(routes)('round-trips $name', (route) => {
     expect(parseRoute(hrefOf(route))).toEqual(route);
