@@ -42,6 +42,26 @@ export function sendError(
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** Fastify's body-parsing errors, with a code and message a client can act on. */
+const PARSER_ERRORS: Record<string, ErrorBody> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'invalid_json',
+    message: 'The body is not valid JSON (keys named __proto__ or constructor are refused too).',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'empty_body',
+    message: 'The body is empty although the content-type says application/json.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    message: 'The body is larger than this route accepts; send less per request.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'Unsupported content-type: send the body as application/json.',
+  },
+};
+
 /**
  * Fastify error handler: client errors (bad JSON, too large, …) keep their status and message;
  * anything else is logged and answered with a generic 500, never with internals.
@@ -55,5 +75,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     request.log.error({ err: error }, 'request failed');
     return sendError(reply, status, codeForStatus(status), 'Internal server error');
   }
+  const known = PARSER_ERRORS[error.code];
+  if (known) return sendError(reply, status, known.code, known.message);
   return sendError(reply, status, codeForStatus(status), error.message);
 }

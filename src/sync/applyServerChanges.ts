@@ -32,7 +32,8 @@ export async function applyServerChanges(deps: RepoDeps, page: PullResponse): Pr
       for (const c of page.changes) {
         const key = shadowKey(c.table, c.id);
         shadows.push({ key, table: c.table, id: c.id, version: c.version, data: c.data });
-        const local = rebase(c.data, pendingByKey.get(key) ?? []) ?? c.data;
+        const mine = pendingByKey.get(key);
+        const local = mine ? (rebase(c.data, mine) ?? c.data) : c.data;
         const list = byTable.get(c.table);
         if (list) list.push(local);
         else byTable.set(c.table, [local]);

@@ -23,13 +23,26 @@ export interface PushSummary {
   epochChanged: boolean;
 }
 
-/** Oldest entries first, all from one client id (imported entries keep their device's id). */
+/** Stays well below the server's 1 MiB body limit (a new organisation is ~8 KB of JSON). */
+export const PUSH_MAX_BYTES = 512 * 1024;
+
+/**
+ * Oldest entries first, all from one client id (imported entries keep their device's id), and
+ * no more than PUSH_MAX_BYTES of JSON.
+ */
 async function nextBatch(deps: RepoDeps, size: number): Promise<Mutation[]> {
   const head = await deps.db.outbox.orderBy('seq').limit(size).toArray();
   const first = head[0];
   if (!first) return [];
-  const end = head.findIndex((m) => m.clientId !== first.clientId);
-  return end === -1 ? head : head.slice(0, end);
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  for (const m of head) {
+    if (m.clientId !== first.clientId) break;
+    bytes += JSON.stringify(m).length;
+    if (batch.length > 0 && bytes > PUSH_MAX_BYTES) break;
+    batch.push(m);
+  }
+  return batch;
 }
 
 async function acknowledge(

@@ -4,7 +4,7 @@ import { AuthRequired, pushOutbox, type PushSummary } from './pushOutbox';
 import type { SyncApi } from './syncApi';
 import { readSyncState, updateSyncState } from './syncState';
 
-export const PULL_PAGE = 500;
+export const PULL_PAGE = 1000;
 
 /**
  * The server was restored from a backup (its epoch changed): everything is pulled again from

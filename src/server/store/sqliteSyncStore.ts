@@ -31,8 +31,9 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
       `INSERT INTO records (table_name, id, data, fields, version) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(table_name, id) DO UPDATE SET data = excluded.data, fields = excluded.fields, version = excluded.version`,
     ),
-    pull: db.prepare<[number, number], RecordRow>(
-      'SELECT * FROM records WHERE version > ? ORDER BY version LIMIT ?',
+    // Only what a pull sends: the per-field metadata is large and stays on the server.
+    pull: db.prepare<[number, number], Omit<RecordRow, 'fields'>>(
+      'SELECT table_name, id, data, version FROM records WHERE version > ? ORDER BY version LIMIT ?',
     ),
     findMutation: db.prepare<[string], { result: string }>(
       'SELECT result FROM mutations WHERE mutation_id = ?',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { conflictClientFields, type ConflictRecord } from '../../domain/conflict';
+import { deepEqual, setAtPath } from '../../domain/sync/fieldChanges';
 import { decodeHlc, isHlc } from '../../domain/sync/hlc';
 import { mergeMutation, type Conflict } from '../../domain/sync/merge';
 import type { Mutation } from '../../domain/sync/mutation';
@@ -47,39 +48,151 @@ function checkStamps(m: Mutation, now: Date): Rejection | null {
       return {
         mutationId: m.mutationId,
         code: 'stamp_invalid',
-        message: 'Field stamp is not a clock stamp of this client.',
+        message: `The stamp of "${change.path.join('.')}" is not a clock stamp of this client (<15-digit wall ms>-<6-digit counter>-${m.clientId}).`,
+        path: change.path.join('.'),
       };
     }
     if (decodeHlc(change.stamp).wall > now.getTime() + STAMP_FUTURE_LIMIT_MS) {
       return {
         mutationId: m.mutationId,
         code: 'stamp_in_future',
-        message: 'Field stamp is too far in the future; check the device clock.',
+        message: `The stamp of "${change.path.join('.')}" is more than 7 days ahead of the server clock; check the device clock.`,
+        path: change.path.join('.'),
       };
     }
   }
   return null;
 }
 
-function checkConflictEdit(m: Mutation, exists: boolean): Rejection | null {
-  if (m.table !== 'conflicts') return null;
-  const ok =
-    exists &&
-    m.changes.every((c) => c.path.length === 1 && conflictClientFields.has(c.path[0] ?? ''));
-  return ok
-    ? null
-    : {
+/** Property names that would reach an object's prototype instead of a field of the record. */
+const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function checkPaths(m: Mutation): Rejection | null {
+  for (const change of m.changes) {
+    const path = change.path.join('.');
+    if (change.path.some((segment) => RESERVED_SEGMENTS.has(segment))) {
+      return {
+        mutationId: m.mutationId,
+        code: 'invalid_path',
+        message: `Field path "${path}" uses a reserved name (__proto__, constructor, prototype).`,
+        path,
+      };
+    }
+    // The id is the record's address (recordId), not a field that can change.
+    const sameId = change.path.length === 1 && change.value === m.recordId;
+    if (change.path[0] === 'id' && !sameId) {
+      return {
         mutationId: m.mutationId,
         code: 'forbidden_field',
-        message: 'Clients may only resolve conflicts.',
+        message: 'The id of a record cannot be changed; it is always the recordId.',
+        path,
       };
+    }
+  }
+  return null;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first field path where `stored` differs from its schema-parsed form and `wanted` says yes. */
+function firstDifference(
+  stored: unknown,
+  normal: unknown,
+  wanted: (path: string) => boolean,
+  path: string[] = [],
+): string[] | null {
+  if (deepEqual(stored, normal)) return null;
+  if (isPlainObject(stored) && isPlainObject(normal)) {
+    for (const key of new Set([...Object.keys(stored), ...Object.keys(normal)])) {
+      const found = firstDifference(stored[key], normal[key], wanted, [...path, key]);
+      if (found) return found;
+    }
+    return null;
+  }
+  return wanted(path.join('.')) ? path : null;
+}
+
+const related = (a: string, b: string): boolean =>
+  a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
+/**
+ * The record must pass its table's schema and be exactly what the schema describes: no fields
+ * the schema does not know (they would be stored and sent to every device) and values in normal
+ * form (e.g. trimmed text). With `onlyPaths`, problems elsewhere in the record are not counted.
+ */
+function checkRecord(
+  m: Mutation,
+  data: Record<string, unknown>,
+  onlyPaths?: readonly string[],
+): Rejection | null {
+  const counts = (path: string): boolean =>
+    onlyPaths === undefined || onlyPaths.some((p) => related(p, path));
+  const parsed = recordSchemas[m.table].safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues.find((i) => counts(i.path.map(String).join('.')));
+    if (!issue) return null;
+    const path = issue.path.map(String).join('.');
+    return {
+      mutationId: m.mutationId,
+      code: 'invalid_record',
+      message: `The ${m.table} record would be invalid at "${path}": ${issue.message}.`,
+      path,
+    };
+  }
+  const where = firstDifference(data, parsed.data, counts);
+  if (!where) return null;
+  const path = where.join('.');
+  const known = where.length > 0 && getKnown(parsed.data, where);
+  return {
+    mutationId: m.mutationId,
+    code: known ? 'invalid_record' : 'unknown_field',
+    message: known
+      ? `Field "${path}" of the ${m.table} record is not in its normal form (e.g. untrimmed text).`
+      : `Field "${path}" is not part of a ${m.table} record.`,
+    path,
+  };
+}
+
+/** Whether the schema-parsed record has a value at `path`. */
+function getKnown(normal: unknown, path: readonly string[]): boolean {
+  let node = normal;
+  for (const key of path) {
+    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return false;
+    node = node[key];
+  }
+  return true;
+}
+
+function checkConflictEdit(m: Mutation, exists: boolean): Rejection | null {
+  if (m.table !== 'conflicts') return null;
+  if (!exists) {
+    return {
+      mutationId: m.mutationId,
+      code: 'forbidden_field',
+      message: 'Conflict records are written by the server; clients may only resolve them.',
+      path: '',
+    };
+  }
+  const bad = m.changes.find(
+    (c) => c.path.length !== 1 || !conflictClientFields.has(c.path[0] ?? ''),
+  );
+  return bad
+    ? {
+        mutationId: m.mutationId,
+        code: 'forbidden_field',
+        message: `Clients may only change resolution, resolvedAt and updatedAt of a conflict, not "${bad.path.join('.')}".`,
+        path: bad.path.join('.'),
+      }
+    : null;
 }
 
 /**
  * Applies a batch of mutations inside one store transaction. Each mutation is applied once:
  * a repeated mutationId returns its stored result. If any mutation is refused (scope, stamps,
- * or the merged record fails the shared schema), BatchRejected is thrown and the store rolls the
- * whole batch back, so the client can set those aside and push the rest again.
+ * paths, conflict edits, a value that is invalid where it goes, or a merged record that fails the
+ * shared schema), BatchRejected is thrown and the store rolls the whole batch back, so the client
+ * can set those aside and push the rest again. Every refusal names the mutation and the field.
  */
 export async function processPush(
   tx: SyncTx,
@@ -100,7 +213,8 @@ export async function processPush(
       rejected.push({
         mutationId: m.mutationId,
         code: scope,
-        message: 'Not allowed for this account.',
+        message: `This account may not change ${m.table} records.`,
+        path: '',
       });
       continue;
     }
@@ -109,23 +223,35 @@ export async function processPush(
       rejected.push(stampProblem);
       continue;
     }
+    const pathProblem = checkPaths(m);
+    if (pathProblem) {
+      rejected.push(pathProblem);
+      continue;
+    }
     const existing = await tx.getRecord(m.table, m.recordId);
     const conflictProblem = checkConflictEdit(m, existing !== null);
     if (conflictProblem) {
       rejected.push(conflictProblem);
       continue;
     }
+    // Every value sent must be valid where it goes, even one that loses to a newer write (it
+    // would be kept in the conflict log, and could be restored from there).
+    const sent = structuredClone(existing?.data ?? { id: m.recordId });
+    for (const change of m.changes) setAtPath(sent, change.path, change.value);
+    const valueProblem = checkRecord(
+      m,
+      sent,
+      m.changes.map((c) => c.path.join('.')),
+    );
+    if (valueProblem) {
+      rejected.push(valueProblem);
+      continue;
+    }
     const version = await tx.nextVersion();
     const merged = mergeMutation(existing, m, version, ctx.author);
-    const valid = recordSchemas[m.table].safeParse(merged.record.data);
-    if (!valid.success) {
-      const issue = valid.error.issues[0];
-      rejected.push({
-        mutationId: m.mutationId,
-        code: 'invalid_record',
-        message: issue?.message ?? 'Record does not match its schema.',
-        path: issue?.path.map(String).join('.') ?? '',
-      });
+    const recordProblem = checkRecord(m, merged.record.data);
+    if (recordProblem) {
+      rejected.push(recordProblem);
       continue;
     }
     await tx.putRecord(merged.record);
