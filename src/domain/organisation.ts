@@ -132,8 +132,9 @@ export const organisationSchema = baseRecordSchema
     lendsRooms: z.boolean().nullable(),
     // Networks, cooperations, funding (maps: concurrent additions never collide)
     networks: z.array(refIdSchema),
-    cooperations: z.record(refIdSchema, cooperationSchema),
-    funding: z.record(refIdSchema, fundingSchema),
+    // A removed entry syncs as null (a tombstone), so a removal on one device reaches the others.
+    cooperations: z.record(refIdSchema, cooperationSchema.nullable()),
+    funding: z.record(refIdSchema, fundingSchema.nullable()),
     // Cooperation status
     status: z.enum(cooperationStatuses),
     statusReason: shortTextSchema,
@@ -205,4 +206,9 @@ export function newOrganisation(id: string, nowIso: string): Organisation {
     needs: {},
     provenance: {},
   };
+}
+
+/** The entries of a cooperation or funding map that were not removed (removed ones are null). */
+export function presentEntries<T>(map: Record<string, T | null>): [string, T][] {
+  return Object.entries(map).filter((entry): entry is [string, T] => entry[1] !== null);
 }

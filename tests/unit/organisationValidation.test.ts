@@ -78,6 +78,16 @@ describe('organisation profile validation', () => {
     }
   });
 
+  it('accepts a removed cooperation as a null tombstone, so the removal can sync', () => {
+    const result = validate(
+      organisationSchema,
+      org({
+        cooperations: { abc: null, def: { institution: 'VHS', educationProvider: true, note: '' } },
+      }),
+    );
+    expect(result.ok).toBe(true);
+  });
+
   it('keeps register numbers for registered associations only', () => {
     expect(validate(organisationSchema, org({ registerNumber: 'VR 4711' })).ok).toBe(true);
     const result = validate(

@@ -1,3 +1,4 @@
+import { presentEntries } from '../../../domain/organisation';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../app/ui/TextField';
 import type { Organisation } from '../../../domain/organisation';
@@ -5,11 +6,11 @@ import { orgFieldId } from '../organisationForm';
 import type { OrgFormApi } from './formApi';
 import { FormSection } from './FormSection';
 
-type Cooperation = Organisation['cooperations'][string];
+type Cooperation = NonNullable<Organisation['cooperations'][string]>;
 
 export function CooperationsSection({ api }: { api: OrgFormApi }) {
   const { t } = useTranslation('organisations');
-  const entries = Object.entries(api.fields.cooperations);
+  const entries = presentEntries(api.fields.cooperations);
   const set = (update: (map: Organisation['cooperations']) => Organisation['cooperations']) =>
     api.change((f) => ({
       ...f,

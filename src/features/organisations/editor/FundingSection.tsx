@@ -1,3 +1,4 @@
+import { presentEntries } from '../../../domain/organisation';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../../app/ui/NumberField';
 import { SelectField } from '../../../app/ui/SelectField';
@@ -8,12 +9,12 @@ import type { OrgFormApi } from './formApi';
 import { FormSection } from './FormSection';
 import { useOrgOptions } from './useOrgOptions';
 
-type Funding = Organisation['funding'][string];
+type Funding = NonNullable<Organisation['funding'][string]>;
 
 export function FundingSection({ api }: { api: OrgFormApi }) {
   const { t } = useTranslation('organisations');
   const options = useOrgOptions();
-  const entries = Object.entries(api.fields.funding);
+  const entries = presentEntries(api.fields.funding);
   const set = (update: (map: Organisation['funding']) => Organisation['funding']) =>
     api.change((f) => ({ ...f, fields: { ...f.fields, funding: update(f.fields.funding) } }));
   const patch = (key: string, value: Partial<Funding>) =>

@@ -6,6 +6,7 @@ import {
   profileSections,
   type Organisation,
   type ProfileSection,
+  presentEntries,
 } from '../../../domain/organisation';
 import { useDisplayNames } from '../displayNames';
 import { DetailList, type DetailRow } from './DetailList';
@@ -99,7 +100,7 @@ export function ProfileSections({ org }: { org: Organisation }) {
         value: list(org.networks.map((c) => ref.label('network', c))),
       },
     ],
-    cooperations: Object.entries(org.cooperations).map(([key, c]) => ({
+    cooperations: presentEntries(org.cooperations).map(([key, c]) => ({
       label: key,
       value: (
         <>
@@ -116,7 +117,7 @@ export function ProfileSections({ org }: { org: Organisation }) {
         </>
       ),
     })),
-    funding: Object.entries(org.funding).map(([key, f]) => ({
+    funding: presentEntries(org.funding).map(([key, f]) => ({
       label: key,
       value: (
         <>
