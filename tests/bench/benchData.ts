@@ -3,6 +3,7 @@ import type { Organisation } from '../../src/domain/organisation';
 import type { DataTable } from '../../src/domain/sync/mutation';
 import type { FollowUp, Referral, Visit } from '../../src/domain/visit';
 import { buildDemoData } from '../../src/features/settings/demoData';
+import { seededIds as uuidSource } from '../support/seededIds';
 
 /** The tables the generated data set fills, in the order a bundle lists them. */
 export const benchTables = [
@@ -22,23 +23,6 @@ export interface BenchDataSet {
   /** All records in the order they would have been created: organisation by organisation. */
   inCreationOrder: Bundle[];
   total: number;
-}
-
-/** Deterministic ids shaped like v4 UUIDs (xorshift32), so every run seeds the same records. */
-export function uuidSource(seed: number): () => string {
-  let state = seed >>> 0 || 1;
-  const next = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return state >>> 0;
-  };
-  return () => {
-    const hex = [next(), next(), next(), next()]
-      .map((n) => n.toString(16).padStart(8, '0'))
-      .join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
 }
 
 export interface Bundle {

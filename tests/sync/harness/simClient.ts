@@ -3,22 +3,7 @@ import type { RepoDeps } from '../../../src/db/deps';
 import type { Mutation } from '../../../src/domain/sync/mutation';
 import { createSyncApi, type SyncApi } from '../../../src/sync/syncApi';
 
-/** Deterministic ids from a seed, shaped like v4 UUIDs. */
-export function idSource(seed: number): () => string {
-  let state = seed >>> 0 || 1;
-  const next = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return state >>> 0;
-  };
-  return () => {
-    const hex = [next(), next(), next(), next()]
-      .map((n) => n.toString(16).padStart(8, '0'))
-      .join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
-}
+export { seededIds as idSource } from '../../support/seededIds';
 
 /** One simulated device: its own IndexedDB (fake-indexeddb), its own skewed clock. */
 export class SimClient {
