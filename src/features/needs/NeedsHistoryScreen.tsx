@@ -14,6 +14,7 @@ import {
 } from '../../domain/checklist';
 import { checklistGroups, itemsOfGroup, type ChecklistGroup } from '../../domain/needsCatalogue';
 import '../organisations/organisations.css';
+import { OrganisationUnavailable } from '../organisations/OrganisationUnavailable';
 
 /** How every checklist item changed across the organisation's visits, group by group. */
 export default function NeedsHistoryScreen({ organisationId }: { organisationId: string }) {
@@ -25,14 +26,7 @@ export default function NeedsHistoryScreen({ organisationId }: { organisationId:
   if (!data || !history) return <p className="loading">{t('common:loading')}</p>;
   const org = data.organisation;
   if (!org || org.deleted) {
-    return (
-      <div className="card" role="alert">
-        <p>{org ? t('organisations:profile.deleted') : t('organisations:profile.notFound')}</p>
-        <a className="button" href={hrefOf({ name: 'organisations' })}>
-          {t('organisations:profile.backToList')}
-        </a>
-      </div>
-    );
+    return <OrganisationUnavailable deleted={Boolean(org)} />;
   }
 
   return (

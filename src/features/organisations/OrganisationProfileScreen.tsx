@@ -12,6 +12,7 @@ import { ProfileSections } from './profile/ProfileSections';
 import { VisitList } from './profile/VisitList';
 import { useSavedNotice } from './savedNotice';
 import './organisations.css';
+import { OrganisationUnavailable } from './OrganisationUnavailable';
 
 /** One organisation: at a glance on top, then every profile section, visits and contacts. */
 export default function OrganisationProfileScreen({ organisationId }: { organisationId: string }) {
@@ -30,14 +31,7 @@ export default function OrganisationProfileScreen({ organisationId }: { organisa
   if (!profile) return <p className="loading">{t('common:loading')}</p>;
   const org = profile.organisation;
   if (!org || org.deleted) {
-    return (
-      <div className="card" role="alert">
-        <p>{org ? t('organisations:profile.deleted') : t('organisations:profile.notFound')}</p>
-        <a className="button" href={hrefOf({ name: 'organisations' })}>
-          {t('organisations:profile.backToList')}
-        </a>
-      </div>
-    );
+    return <OrganisationUnavailable deleted={Boolean(org)} />;
   }
 
   return (
