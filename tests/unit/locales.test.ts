@@ -34,9 +34,43 @@ const placeholders = (s: string): string[] =>
 const german = load('de');
 const germanBase = new Set([...german.keys()].map(baseKey));
 
+/** The languages the product promises (issue 5); more may be dropped in. */
+const REQUIRED = ['de', 'en', 'tr', 'pl', 'ru', 'ar', 'it'];
+const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb']);
+
+/**
+ * Values that may equal the English (or German) one in a given language because they are the same
+ * word there, not left untranslated. Brand names and values without letters (placeholders,
+ * symbols) are always allowed.
+ */
+const SAME_AS_ENGLISH_OK: Record<string, readonly string[]> = {
+  it: ['common:form.no', 'needs:readinessStates.notNeeded'],
+};
+const SAME_AS_GERMAN_OK: Record<string, readonly string[]> = {
+  tr: ['organisations:visitPlaces.phone', 'organisations:contacts.phone'],
+  pl: [
+    'account:section.title',
+    'organisations:visitPlaces.phone',
+    'organisations:contacts.phone',
+    'sync:tables.conflicts',
+  ],
+};
+/** Proper names of institutions: the same in every language. */
+const PROPER_NAMES = new Set(['reference:referralTarget.houseOfResources']);
+const BRAND = /Brücke/g;
+/** Letters left once placeholders, tags and the brand are removed: nothing to translate if none. */
+const translatable = (s: string): string =>
+  s
+    .replace(/\{\{[^}]*\}\}/g, '')
+    .replace(/<\/?\d+>/g, '')
+    .replace(BRAND, '')
+    .replace(/[^\p{L}]/gu, '');
+
+const english = load('en');
+
 describe('locale files', () => {
-  it('include German and English', () => {
-    expect(languages).toEqual(expect.arrayContaining(['de', 'en']));
+  it('include every promised language', () => {
+    expect(languages).toEqual(expect.arrayContaining(REQUIRED));
   });
 
   for (const lang of languages) {
@@ -51,6 +85,7 @@ describe('locale files', () => {
         };
         expect(typeof meta.name).toBe('string');
         expect(['ltr', 'rtl']).toContain(meta.dir);
+        expect(meta.dir).toBe(RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr');
       });
 
       it('has every key German has and no extra ones', () => {
@@ -58,9 +93,20 @@ describe('locale files', () => {
         expect([...base].filter((k) => !germanBase.has(k))).toEqual([]);
       });
 
-      it('has the "other" plural form for every plural key', () => {
-        const plurals = [...strings.keys()].filter((k) => PLURAL.test(k)).map(baseKey);
-        expect(plurals.filter((k) => !strings.has(`${k}_other`))).toEqual([]);
+      it("has exactly the language's plural forms for every plural key", () => {
+        const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+        const germanPlurals = new Set(
+          [...german.keys()].filter((k) => PLURAL.test(k)).map(baseKey),
+        );
+        const wrong: string[] = [];
+        for (const key of germanPlurals) {
+          const forms = [...strings.keys()]
+            .filter((k) => PLURAL.test(k) && baseKey(k) === key)
+            .map((k) => PLURAL.exec(k)?.[1]);
+          if (forms.sort().join() !== [...categories].sort().join())
+            wrong.push(`${key}: ${forms.join('/')}`);
+        }
+        expect(wrong).toEqual([]);
       });
 
       it('uses the same placeholders as German', () => {
@@ -72,6 +118,29 @@ describe('locale files', () => {
         }
         expect(mismatches).toEqual([]);
       });
+
+      if (lang !== 'en' && lang !== 'de') {
+        it('is not a copy of English', () => {
+          const allowed = new Set([...(SAME_AS_ENGLISH_OK[lang] ?? []), ...PROPER_NAMES]);
+          const copies = [...strings].filter(
+            ([key, value]) =>
+              translatable(value) !== '' && english.get(key) === value && !allowed.has(key),
+          );
+          expect(copies.map(([key]) => key)).toEqual([]);
+        });
+      }
+
+      // English shares many words with German (Organisation, Name, Online), so it is not checked.
+      if (lang !== 'de' && lang !== 'en') {
+        it('is not a copy of German', () => {
+          const allowed = new Set([...(SAME_AS_GERMAN_OK[lang] ?? []), ...PROPER_NAMES]);
+          const copies = [...strings].filter(
+            ([key, value]) =>
+              translatable(value) !== '' && german.get(key) === value && !allowed.has(key),
+          );
+          expect(copies.map(([key]) => key)).toEqual([]);
+        });
+      }
 
       it('has no empty strings', () => {
         expect([...strings].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
