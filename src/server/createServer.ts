@@ -8,6 +8,8 @@ import type { ScryptParams } from './auth/password';
 import { createSqliteAccountStore } from './auth/sqliteAccountStore';
 import { openDatabase, type SqliteDatabase } from './db/openDatabase';
 import { handleError, sendError } from './httpErrors';
+import type { InvitationStore } from './invitations/invitationStore';
+import { sqliteInvitationStore } from './invitations/sqliteInvitationStore';
 import { isApiPath, isAppShellPath, pathOf } from './paths';
 import { registerApi } from './registerApi';
 import { registerStatic, sendAppShell } from './registerStatic';
@@ -24,6 +26,8 @@ export interface ServerOptions {
   db?: SqliteDatabase;
   /** Default: the SQLite account store on `db`. */
   accounts?: AccountStore;
+  /** Default: the SQLite invitation store on `db`. */
+  invitations?: InvitationStore;
   /** The clock for sessions, login throttling and new accounts (default: the system clock). */
   now?: () => Date;
   /** Session lifetime in ms (default 30 days). */
@@ -46,6 +50,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const ownDb = options.db === undefined;
   const db = options.db ?? openDatabase(':memory:', { now });
   const accounts = options.accounts ?? createSqliteAccountStore(db, { now });
+  const invitations = options.invitations ?? sqliteInvitationStore(db);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -70,6 +75,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     'brueckeAuth',
     createAuthContext({
       accounts,
+      invitations,
       now,
       sessionTtlMs: options.sessionTtlMs,
       secureCookies: options.secureCookies,
@@ -92,7 +98,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     return sendError(reply, 404, 'not_found', `Not found: ${request.method} ${path}`);
   });
 
-  void app.register(registerApi, { prefix: '/api', db, now });
+  void app.register(registerApi, { prefix: '/api', db, now, invitations });
   void app.register(registerStatic, { root: staticDir });
 
   return app;

@@ -30,6 +30,7 @@ const cases: [string, Action, boolean, boolean][] = [
     false,
   ],
   ['accounts.manage', { type: 'accounts.manage' }, true, false],
+  ['invitations.manage', { type: 'invitations.manage' }, true, false],
   ['selfReport.read own', { type: 'selfReport.read', organisationId: 'org-a' }, true, true],
   ['selfReport.write own', { type: 'selfReport.write', organisationId: 'org-a' }, true, true],
   ['selfReport.read other', { type: 'selfReport.read', organisationId: 'org-b' }, true, false],

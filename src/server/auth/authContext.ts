@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
+import { invitationStatus, isInvitationToken } from '../../domain/invitation';
+import type { InvitationStore } from '../invitations/invitationStore';
+import { hashInvitationToken, looksLikeInvitationToken } from '../invitations/invitationToken';
 import type { AccountStore } from './accountStore';
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleLimits } from './loginThrottle';
 import { hashPassword, PRODUCTION_SCRYPT, type ScryptParams } from './password';
@@ -15,6 +18,8 @@ export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** Everything the auth routes and `requirePrincipal` need; one per server (`app.brueckeAuth`). */
 export interface AuthContext {
   accounts: AccountStore;
+  /** Invitation links of representatives; without it, invitation tokens are unknown. */
+  invitations: InvitationStore | null;
   now: () => Date;
   sessionTtlMs: number;
   /** Always mark the cookie `Secure` (otherwise only when the request came over https). */
@@ -26,6 +31,7 @@ export interface AuthContext {
 
 export interface AuthContextOptions {
   accounts: AccountStore;
+  invitations?: InvitationStore;
   now: () => Date;
   sessionTtlMs?: number;
   secureCookies?: boolean;
@@ -43,6 +49,7 @@ export function createAuthContext(options: AuthContextOptions): AuthContext {
   let dummy: Promise<string> | undefined;
   return {
     accounts: options.accounts,
+    invitations: options.invitations ?? null,
     now: options.now,
     sessionTtlMs,
     secureCookies: options.secureCookies ?? false,
@@ -67,13 +74,55 @@ export function credentialOf(
   return cookie ? { token: cookie, source: 'cookie' } : null;
 }
 
-/** The principal behind a request's credential, or null (none, unknown, expired, disabled). */
-export function resolvePrincipal(auth: AuthContext, request: FastifyRequest): Principal | null {
+/** Why a request has no principal; the `code` of its 401 answer. */
+export type AuthFailure = 'unauthenticated' | 'invitation_expired' | 'invitation_revoked';
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; code: AuthFailure };
+
+const UNAUTHENTICATED: AuthResult = { ok: false, code: 'unauthenticated' };
+
+/**
+ * The principal behind a request's credential. A token starting with `inv_` is only ever an
+ * invitation (never looked up as a session): valid until its `expiresAt` by the injected clock and
+ * unless revoked. Anything else is a coordinator session.
+ */
+export async function authenticate(
+  auth: AuthContext,
+  request: FastifyRequest,
+): Promise<AuthResult> {
   const credential = credentialOf(request);
-  if (!credential) return null;
+  if (!credential) return UNAUTHENTICATED;
+  if (looksLikeInvitationToken(credential.token)) {
+    if (credential.source !== 'bearer' || !isInvitationToken(credential.token)) {
+      return UNAUTHENTICATED;
+    }
+    const invitation = await auth.invitations?.findByTokenHash(
+      hashInvitationToken(credential.token),
+    );
+    if (!invitation) return UNAUTHENTICATED;
+    const status = invitationStatus(invitation, auth.now());
+    if (status === 'revoked') return { ok: false, code: 'invitation_revoked' };
+    if (status === 'expired') return { ok: false, code: 'invitation_expired' };
+    return {
+      ok: true,
+      principal: {
+        kind: 'invitation',
+        invitationId: invitation.id,
+        organisationId: invitation.organisationId,
+      },
+    };
+  }
   const user = auth.accounts.findSession(credential.token, auth.now());
-  if (!user) return null; // invitation tokens (next issue) are resolved here too
-  return { kind: 'coordinator', userId: user.id, login: user.login, displayName: user.displayName };
+  if (!user) return UNAUTHENTICATED;
+  return {
+    ok: true,
+    principal: {
+      kind: 'coordinator',
+      userId: user.id,
+      login: user.login,
+      displayName: user.displayName,
+    },
+  };
 }
 
 /** Cookie attributes for setting (with `maxAge`) or clearing the session cookie. */

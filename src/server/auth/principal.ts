@@ -1,6 +1,6 @@
 /**
  * Who is making a request. Coordinators log in with an account; representatives of a migrant
- * organisation (next issue) get an invitation token for their one organisation.
+ * organisation get an invitation token for their one organisation.
  */
 export type Principal =
   | { kind: 'coordinator'; userId: string; login: string; displayName: string }
@@ -11,6 +11,7 @@ export type Action =
   | { type: 'sync.pull' }
   | { type: 'sync.push'; table: string; organisationId: string | null }
   | { type: 'accounts.manage' }
+  | { type: 'invitations.manage' }
   | { type: 'selfReport.read' | 'selfReport.write'; organisationId: string };
 
 export type ActionType = Action['type'];
@@ -31,6 +32,7 @@ export function can(principal: Principal, action: Action): boolean {
         case 'sync.pull':
         case 'sync.push':
         case 'accounts.manage':
+        case 'invitations.manage':
           return false;
         default:
           action satisfies never; // a new action type must be decided on here

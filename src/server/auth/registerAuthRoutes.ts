@@ -44,7 +44,8 @@ export const registerAuthRoutes: FastifyPluginCallback = (app, _options, done) =
 
   app.post<{ Body: LoginBody }>(
     '/login',
-    { schema: loginSchema, bodyLimit: 8 * 1024 },
+    // Public: a stray invitation token in the Authorization header does not matter here.
+    { schema: loginSchema, bodyLimit: 8 * 1024, config: { allowInvitationToken: true } },
     async (request, reply) => {
       const { login, password } = request.body;
       const decision = auth.throttle.check(login, request.ip);

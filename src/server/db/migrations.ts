@@ -1,3 +1,4 @@
+import { createInvitationTables } from '../invitations/invitationSchema';
 import { createSyncTables } from '../store/syncSchema';
 import type { SqliteDatabase } from './openDatabase';
 
@@ -55,8 +56,15 @@ const syncRecords: Migration = {
   up: createSyncTables,
 };
 
+/** Invitation links for organisation representatives (only the hash of each token). */
+const invitations: Migration = {
+  version: 3,
+  name: 'invitations',
+  up: createInvitationTables,
+};
+
 /**
  * The server's schema, in order. Timestamps are ISO 8601 strings in UTC
  * (`Date.prototype.toISOString()`), so they compare correctly as text.
  */
-export const migrations: readonly Migration[] = [accounts, syncRecords];
+export const migrations: readonly Migration[] = [accounts, syncRecords, invitations];

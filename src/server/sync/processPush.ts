@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflictClientFields, type ConflictRecord } from '../../domain/conflict';
+import type { ConflictRecord } from '../../domain/conflict';
 import { deepEqual, setAtPath } from '../../domain/sync/fieldChanges';
 import { decodeHlc, isHlc } from '../../domain/sync/hlc';
 import { mergeMutation, type Conflict } from '../../domain/sync/merge';
@@ -11,6 +11,7 @@ import {
 } from '../../domain/sync/protocol';
 import { recordSchemas } from '../../domain/tables';
 import { BatchRejected, type SyncTx } from './syncStore';
+import { checkTableRules, type PushSource } from './tableRules';
 
 export interface PushContext {
   now: Date;
@@ -18,6 +19,8 @@ export interface PushContext {
   author: string;
   /** Scope check for one mutation: returns a rejection code or null when allowed. */
   authorize: (mutation: Mutation) => string | null;
+  /** Default `sync`: a device's push, bound by the table rules (`./tableRules`). */
+  source?: PushSource;
 }
 
 /** A conflict's id is derived from the mutation and field, so replays never duplicate it. */
@@ -164,35 +167,13 @@ function getKnown(normal: unknown, path: readonly string[]): boolean {
   return true;
 }
 
-function checkConflictEdit(m: Mutation, exists: boolean): Rejection | null {
-  if (m.table !== 'conflicts') return null;
-  if (!exists) {
-    return {
-      mutationId: m.mutationId,
-      code: 'forbidden_field',
-      message: 'Conflict records are written by the server; clients may only resolve them.',
-      path: '',
-    };
-  }
-  const bad = m.changes.find(
-    (c) => c.path.length !== 1 || !conflictClientFields.has(c.path[0] ?? ''),
-  );
-  return bad
-    ? {
-        mutationId: m.mutationId,
-        code: 'forbidden_field',
-        message: `Clients may only change resolution, resolvedAt and updatedAt of a conflict, not "${bad.path.join('.')}".`,
-        path: bad.path.join('.'),
-      }
-    : null;
-}
-
 /**
  * Applies a batch of mutations inside one store transaction. Each mutation is applied once:
  * a repeated mutationId returns its stored result. If any mutation is refused (scope, stamps,
- * paths, conflict edits, a value that is invalid where it goes, or a merged record that fails the
- * shared schema), BatchRejected is thrown and the store rolls the whole batch back, so the client
- * can set those aside and push the rest again. Every refusal names the mutation and the field.
+ * paths, table rules for conflicts and self-reports, a value that is invalid where it goes, or a
+ * merged record that fails the shared schema), BatchRejected is thrown and the store rolls the
+ * whole batch back, so the client can set those aside and push the rest again. Every refusal
+ * names the mutation and the field.
  */
 export async function processPush(
   tx: SyncTx,
@@ -229,9 +210,9 @@ export async function processPush(
       continue;
     }
     const existing = await tx.getRecord(m.table, m.recordId);
-    const conflictProblem = checkConflictEdit(m, existing !== null);
-    if (conflictProblem) {
-      rejected.push(conflictProblem);
+    const tableProblem = checkTableRules(m, existing !== null, ctx.source ?? 'sync');
+    if (tableProblem) {
+      rejected.push(tableProblem);
       continue;
     }
     // Every value sent must be valid where it goes, even one that loses to a newer write (it
