@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openSelfReportCount } from '../db/queries/selfReports';
 import { DemoBanner } from '../features/settings/DemoBanner';
 import { useDeps } from './DepsContext';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
@@ -8,7 +9,7 @@ import { hrefOf, type Route } from './routes';
 import { StatusBar } from './status/StatusBar';
 import { useRoute } from './useRoute';
 
-const NAV: { route: Route; key: string; match: Route['name'][] }[] = [
+const NAV: { route: Route; key: string; match: Route['name'][]; testId?: string }[] = [
   {
     route: { name: 'organisations' },
     key: 'nav.organisations',
@@ -21,6 +22,12 @@ const NAV: { route: Route; key: string; match: Route['name'][] }[] = [
   },
   { route: { name: 'followUps' }, key: 'nav.followUps', match: ['followUps'] },
   { route: { name: 'drafts' }, key: 'nav.drafts', match: ['drafts'] },
+  {
+    route: { name: 'selfReports' },
+    key: 'review:nav',
+    match: ['selfReports', 'selfReportReview'],
+    testId: 'nav-self-reports',
+  },
   { route: { name: 'settings' }, key: 'nav.settings', match: ['settings'] },
 ];
 
@@ -29,6 +36,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const route = useRoute();
   const { db } = useDeps();
   const drafts = useLiveQuery(() => db.drafts.count(), [db]) ?? 0;
+  const selfReports = useLiveQuery(() => openSelfReportCount(db), [db]) ?? 0;
+  const badges: Record<string, number> = { 'nav.drafts': drafts, 'review:nav': selfReports };
   return (
     <div className="app">
       <a
@@ -54,12 +63,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <a
                   href={hrefOf(item.route)}
                   className="nav-link"
+                  data-testid={item.testId}
                   aria-current={item.match.includes(route.name) ? 'page' : undefined}
                 >
                   {t(item.key)}
-                  {item.key === 'nav.drafts' && drafts > 0 ? (
-                    <span className="badge">{drafts}</span>
-                  ) : null}
+                  {badges[item.key] ? <span className="badge">{badges[item.key]}</span> : null}
                 </a>
               </li>
             ))}

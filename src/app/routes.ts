@@ -15,6 +15,10 @@ export type Route =
   | { name: 'login' }
   | { name: 'sync' }
   | { name: 'conflicts' }
+  | { name: 'selfReports' }
+  | { name: 'selfReportReview'; id: string }
+  /** The representative's self-report, opened from an invitation link (token in the hash). */
+  | { name: 'selfReport'; token: string }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -40,6 +44,9 @@ export function parseRoute(hash: string): Route {
   if (a === 'login' && parts.length === 1) return { name: 'login' };
   if (a === 'sync' && parts.length === 1) return { name: 'sync' };
   if (a === 'conflicts' && parts.length === 1) return { name: 'conflicts' };
+  if (a === 'self-reports' && parts.length === 1) return { name: 'selfReports' };
+  if (a === 'self-reports' && b && parts.length === 2) return { name: 'selfReportReview', id: b };
+  if (a === 'report' && b && parts.length === 2) return { name: 'selfReport', token: b };
   return { name: 'notFound' };
 }
 
@@ -74,6 +81,12 @@ export function hrefOf(route: Route): string {
       return '#/sync';
     case 'conflicts':
       return '#/conflicts';
+    case 'selfReports':
+      return '#/self-reports';
+    case 'selfReportReview':
+      return `#/self-reports/${encodeURIComponent(route.id)}`;
+    case 'selfReport':
+      return `#/report/${encodeURIComponent(route.token)}`;
     case 'notFound':
       return '#/';
   }

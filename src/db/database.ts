@@ -3,6 +3,7 @@ import type { ContactPerson } from '../domain/contactPerson';
 import type { Organisation } from '../domain/organisation';
 import type { ReferenceEntry } from '../domain/referenceData';
 import type { ConflictRecord } from '../domain/conflict';
+import type { SelfReport } from '../domain/selfReport';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import type { FollowUp, Referral, Visit } from '../domain/visit';
 import { upgradeToV2 } from './migrations/v2SplitVisitChildren';
@@ -10,7 +11,7 @@ import { upgradeToV2 } from './migrations/v2SplitVisitChildren';
 /** A half-typed form, kept until it is saved or the user discards it. */
 export interface Draft {
   id: string;
-  kind: 'visit' | 'organisation' | 'contact';
+  kind: 'visit' | 'organisation' | 'contact' | 'selfReport';
   /** What the draft is about, for the drafts list (e.g. the organisation's name). */
   title: string;
   data: unknown;
@@ -77,7 +78,29 @@ export const schemaV3 = {
   quarantine: 'mutationId, seq',
 };
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * Version 4 adds self-reports (synced: representatives' submissions and the coordinator's
+ * decisions) and invitations (local only: the links this device created, so their QR code can be
+ * shown again offline; the server keeps only a hash of each token).
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  selfReports: 'id, organisationId, submittedAt',
+  invitations: 'id, organisationId, expiresAt',
+};
+
+export const CURRENT_SCHEMA_VERSION = 4;
+
+/** An invitation link this device created for a representative. */
+export interface LocalInvitation {
+  id: string;
+  organisationId: string;
+  /** The secret part of the link; only this device and the representative know it. */
+  token: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
 
 export class BrueckeDb extends Dexie {
   organisations!: EntityTable<Organisation, 'id'>;
@@ -93,6 +116,8 @@ export class BrueckeDb extends Dexie {
   conflicts!: EntityTable<ConflictRecord, 'id'>;
   shadows!: EntityTable<Shadow, 'key'>;
   quarantine!: EntityTable<QuarantinedMutation, 'mutationId'>;
+  selfReports!: EntityTable<SelfReport, 'id'>;
+  invitations!: EntityTable<LocalInvitation, 'id'>;
 
   constructor(
     name: string,
@@ -102,6 +127,7 @@ export class BrueckeDb extends Dexie {
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
     this.version(3).stores(schemaV3);
+    this.version(4).stores(schemaV4);
   }
 }
 

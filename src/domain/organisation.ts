@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checklistMapSchema } from './checklist';
+import { checklistMapSchema } from './checklistSchema';
 import {
   baseRecordSchema,
   countryCodeSchema,
@@ -10,49 +10,33 @@ import {
   refIdSchema,
   shortTextSchema,
 } from './record';
+import {
+  legalForms,
+  cooperationStatuses,
+  ageGroups,
+  arrivalPeriods,
+  umbrellaKinds,
+  skillLevels,
+  provenanceSources,
+  fundingStatuses,
+  provenanceSections,
+} from './organisationValues';
 
-export const legalForms = [
-  'registeredAssociation',
-  'initiative',
-  'religiousCommunity',
-  'other',
-] as const;
-export const cooperationStatuses = [
-  'notContacted',
-  'contacted',
-  'cooperating',
-  'paused',
-  'declined',
-  'excluded',
-] as const;
-export type CooperationStatus = (typeof cooperationStatuses)[number];
-export const ageGroups = ['children', 'youth', 'adults', 'seniors'] as const;
-export const arrivalPeriods = [
-  'before1990',
-  'from1990to2004',
-  'from2005to2014',
-  'since2015',
-] as const;
-export const umbrellaKinds = ['none', 'origin', 'thematic', 'religious', 'multinational'] as const;
-export const skillLevels = ['unknown', 'low', 'medium', 'high'] as const;
-export const provenanceSources = ['visit', 'selfReport', 'register', 'survey'] as const;
-export const fundingStatuses = ['applied', 'received', 'rejected'] as const;
-
-/** Profile sections: each has its own provenance and "last verified" date. */
-export const profileSections = [
-  'names',
-  'form',
-  'activities',
-  'members',
-  'professionalisation',
-  'abroad',
-  'establishment',
-  'networks',
-  'cooperations',
-  'funding',
-  'status',
-] as const;
-export type ProfileSection = (typeof profileSections)[number];
+export {
+  legalForms,
+  cooperationStatuses,
+  ageGroups,
+  arrivalPeriods,
+  umbrellaKinds,
+  skillLevels,
+  provenanceSources,
+  fundingStatuses,
+  profileSections,
+  provenanceSections,
+  type CooperationStatus,
+  type ProfileSection,
+  type ProvenanceSection,
+} from './organisationValues';
 
 export const provenanceSchema = z.object({
   source: z.enum(provenanceSources),
@@ -141,7 +125,7 @@ export const organisationSchema = baseRecordSchema
     statusChangedAt: isoDateSchema.nullable(),
     // Needs checklist: the last known state of every item
     needs: checklistMapSchema,
-    provenance: z.partialRecord(z.enum(profileSections), provenanceSchema),
+    provenance: z.partialRecord(z.enum(provenanceSections), provenanceSchema),
   })
   .superRefine((org, ctx) => {
     if (org.status === 'excluded' && org.statusReason.trim() === '') {

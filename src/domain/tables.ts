@@ -3,6 +3,7 @@ import { conflictRecordSchema } from './conflict';
 import { contactPersonSchema } from './contactPerson';
 import { organisationSchema } from './organisation';
 import { referenceEntrySchema } from './referenceData';
+import { selfReportSchema } from './selfReport';
 import type { SyncTable } from './sync/mutation';
 import { followUpSchema, referralSchema, visitSchema } from './visit';
 
@@ -15,6 +16,7 @@ export const recordSchemas = {
   followUps: followUpSchema,
   referenceData: referenceEntrySchema,
   conflicts: conflictRecordSchema,
+  selfReports: selfReportSchema,
 } as const satisfies Record<SyncTable, z.ZodType>;
 
 export type RecordOf<T extends SyncTable> = z.infer<(typeof recordSchemas)[T]>;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrganisationViaList, textOf, waitForHash } from './appSteps';
+import { logIn as logInAt, openProfile as openProfileAt, syncNow } from './coordinatorSteps';
 import {
   goOffline,
   goOnline,
@@ -13,6 +14,10 @@ import {
 const baseUrl = inject('baseUrl');
 const [anna, ben] = inject('accounts');
 
+const logIn = (page: Page, login: string, password: string) =>
+  logInAt(page, baseUrl, login, password);
+const openProfile = (page: Page, id: string) => openProfileAt(page, baseUrl, id);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -20,27 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function logIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/login`);
-  await page.getByLabel('Benutzername').fill(login);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await waitForHash(page, /^#\/(organisations)?$/);
-}
-
-/** Presses "sync now" and waits until nothing is pending any more. */
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-now').click();
-  await expect
-    .poll(async () => textOf(page.getByTestId('pending-count')), { timeout: 15_000 })
-    .toMatch(/^0 /);
-}
-
-async function openProfile(page: Page, id: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/organisations/${id}`);
-  await page.getByTestId('profile-name').waitFor();
-}
 
 async function renameOrganisation(page: Page, id: string, name: string): Promise<void> {
   await page.goto(`${baseUrl}/#/organisations/${id}/edit`);

@@ -95,6 +95,12 @@ describe('repositories write the record and its outbox entry together', () => {
     });
     expect((await deps.db.organisations.get(org.id))?.needs.findingRooms?.state).toBe('needed');
     expect((await deps.db.organisations.get(org.id))?.status).toBe('contacted');
+    // The visit verified the checklist: it is now the source of the needs (not a self-report).
+    expect((await deps.db.organisations.get(org.id))?.provenance.needs).toEqual({
+      source: 'visit',
+      verifiedAt: '2026-03-10',
+      language: null,
+    });
     expect(await deps.db.referrals.count()).toBe(1);
     expect(await deps.db.followUps.count()).toBe(1);
     expect(await deps.db.drafts.count()).toBe(0);

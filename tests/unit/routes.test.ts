@@ -17,6 +17,9 @@ describe('routes', () => {
     { name: 'login' },
     { name: 'sync' },
     { name: 'conflicts' },
+    { name: 'selfReports' },
+    { name: 'selfReportReview', id: 'abc' },
+    { name: 'selfReport', token: 'inv_AbC-12_x' },
   ];
   it.each(routes)('round-trips $name', (route) => {
     expect(parseRoute(hrefOf(route))).toEqual(route);

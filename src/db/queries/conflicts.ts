@@ -2,6 +2,7 @@ import type { ConflictRecord } from '../../domain/conflict';
 import type { ContactPerson } from '../../domain/contactPerson';
 import type { Organisation } from '../../domain/organisation';
 import type { ReferenceEntry, ReferenceKind } from '../../domain/referenceData';
+import type { SelfReport } from '../../domain/selfReport';
 import type { DataTable } from '../../domain/sync/mutation';
 import type { FollowUp, Referral, Visit } from '../../domain/visit';
 import type { BrueckeDb } from '../database';
@@ -35,6 +36,13 @@ export type ConflictSubject =
       code: string;
       label: string;
       labelKey: string | null;
+      deleted: boolean;
+    }
+  | {
+      kind: 'selfReport';
+      selfReportId: string;
+      submittedAt: string;
+      organisation: SubjectOrganisation | null;
       deleted: boolean;
     }
   | { kind: 'missing'; table: DataTable };
@@ -71,16 +79,17 @@ export async function conflictOverview(db: BrueckeDb): Promise<ConflictOverview>
   const conflicts = (await db.conflicts.toArray()).filter((c) => !c.deleted);
   const idsOf = (table: DataTable) =>
     conflicts.filter((c) => c.recordTable === table).map((c) => c.recordId);
-  const [contacts, visits, referrals, followUps, references] = await Promise.all([
+  const [contacts, visits, referrals, followUps, references, selfReports] = await Promise.all([
     byId<ContactPerson>(db, 'contacts', idsOf('contacts')),
     byId<Visit>(db, 'visits', idsOf('visits')),
     byId<Referral>(db, 'referrals', idsOf('referrals')),
     byId<FollowUp>(db, 'followUps', idsOf('followUps')),
     byId<ReferenceEntry>(db, 'referenceData', idsOf('referenceData')),
+    byId<SelfReport>(db, 'selfReports', idsOf('selfReports')),
   ]);
   const orgIds = [
     ...idsOf('organisations'),
-    ...[contacts, visits, referrals, followUps].flatMap((m) =>
+    ...[contacts, visits, referrals, followUps, selfReports].flatMap((m) =>
       [...m.values()].map((r) => r.organisationId),
     ),
   ];
@@ -148,6 +157,18 @@ export async function conflictOverview(db: BrueckeDb): Promise<ConflictOverview>
               code: r.code,
               label: r.label,
               labelKey: r.labelKey,
+              deleted: r.deleted,
+            }
+          : missing;
+      }
+      case 'selfReports': {
+        const r = selfReports.get(c.recordId);
+        return r
+          ? {
+              kind: 'selfReport',
+              selfReportId: r.id,
+              submittedAt: r.submittedAt,
+              organisation: org(r.organisationId),
               deleted: r.deleted,
             }
           : missing;

@@ -39,6 +39,12 @@ export async function saveVisit(
   const orgAfter = {
     ...afterVisit(org, fields.date),
     needs: applyUpdates(org.needs, updates),
+    // The visit went through the whole checklist: its state is now verified by this visit
+    // (replacing, e.g., a self-report as the source).
+    provenance: {
+      ...org.provenance,
+      needs: { source: 'visit' as const, verifiedAt: fields.date, language: null },
+    },
     updatedAt: nowIso,
   };
   const refRecords: Referral[] = referrals.map((r) => ({

@@ -9,6 +9,7 @@ export const syncTables = [
   'followUps',
   'referenceData',
   'conflicts',
+  'selfReports',
 ] as const;
 export type SyncTable = (typeof syncTables)[number];
 

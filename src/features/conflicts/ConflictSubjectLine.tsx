@@ -17,7 +17,7 @@ function OrganisationLink({ organisation }: { organisation: SubjectOrganisation 
 
 /** Which record a conflict is about, in words, with a link to its organisation. */
 export function ConflictSubjectLine({ subject }: { subject: ConflictSubject }) {
-  const { t } = useTranslation(['conflicts', 'settings']);
+  const { t } = useTranslation(['conflicts', 'settings', 'review']);
   const fmt = useFormatters();
   const ref = useReferenceData();
 
@@ -38,7 +38,22 @@ export function ConflictSubjectLine({ subject }: { subject: ConflictSubject }) {
     case 'missing':
       return (
         <p className="conflict-subject muted">
-          {t('conflicts:subject.missing', { table: t(`conflicts:tables.${subject.table}`) })}
+          {subject.table === 'selfReports'
+            ? t('review:conflict.missing')
+            : t('conflicts:subject.missing', { table: t(`conflicts:tables.${subject.table}`) })}
+        </p>
+      );
+    case 'selfReport':
+      return (
+        <p className="conflict-subject">
+          <a
+            href={hrefOf({ name: 'selfReportReview', id: subject.selfReportId })}
+            data-testid="conflict-self-report-link"
+          >
+            {t('review:conflict.subject', { date: fmt.dateTime(subject.submittedAt) })}
+          </a>
+          <OrganisationLink organisation={subject.organisation} />
+          {deletedTag}
         </p>
       );
     case 'referenceData':

@@ -17,6 +17,8 @@ export type ValueView =
   | { kind: 'language'; code: string }
   | { kind: 'region'; code: string }
   | { kind: 'date'; value: string }
+  /** A timestamp (ISO date and time). */
+  | { kind: 'dateTime'; value: string }
   | { kind: 'list'; items: ValueView[] }
   /** An object: its parts with their labels (translation keys, or the raw key when unknown). */
   | { kind: 'fields'; entries: { label: string | null; key: string; value: ValueView }[] };
@@ -48,6 +50,10 @@ function scalar(value: string | number | boolean, format: ValueFormat): ValueVie
       return { kind: 'region', code: value };
     case 'date':
       return ISO_DATE.test(value) ? { kind: 'date', value } : { kind: 'raw', text: value };
+    case 'dateTime':
+      return Number.isNaN(Date.parse(value))
+        ? { kind: 'raw', text: value }
+        : { kind: 'dateTime', value };
     case 'raw':
       return { kind: 'raw', text: value };
     default:

@@ -7,7 +7,7 @@ import {
   cooperationStatuses,
   fundingStatuses,
   legalForms,
-  profileSections,
+  provenanceSections,
   provenanceSources,
   skillLevels,
   umbrellaKinds,
@@ -15,6 +15,7 @@ import {
 import { referenceKinds, type ReferenceKind } from '../../domain/referenceData';
 import type { DataTable } from '../../domain/sync/mutation';
 import { referralOutcomes, visitPlaces, visitPurposes } from '../../domain/visit';
+import { selfReportSpec } from './selfReportFieldSpec';
 
 /** How a field's value is shown to people. */
 export type ValueFormat =
@@ -30,6 +31,8 @@ export type ValueFormat =
   | { type: 'language' }
   | { type: 'region' }
   | { type: 'date' }
+  /** A timestamp (ISO date and time). */
+  | { type: 'dateTime' }
   | { type: 'year' }
   | { type: 'percent' }
   | { type: 'money' };
@@ -250,8 +253,10 @@ function organisationSpec(path: readonly string[]): FieldSpec | null {
       return fromFields(top === 'cooperations' ? cooperation : funding, third, [section]);
     }
     case 'provenance': {
-      if (!second || !(profileSections as readonly string[]).includes(second)) return null;
-      const section = [`organisations:sections.${second}`, 'organisations:provenance.legend'];
+      if (!second || !(provenanceSections as readonly string[]).includes(second)) return null;
+      const sectionKey =
+        second === 'needs' ? 'visits:sections.needs' : `organisations:sections.${second}`;
+      const section = [sectionKey, 'organisations:provenance.legend'];
       if (path.length === 2) return { label: section, format: plain };
       return path.length === 3 ? fromFields(provenance, third, [section[0] ?? '']) : null;
     }
@@ -284,5 +289,7 @@ export function fieldSpec(table: DataTable, path: readonly string[]): FieldSpec 
       return path.length === 1 ? fromFields(followUpTop, top) : null;
     case 'referenceData':
       return path.length === 1 ? fromFields(referenceTop, top) : null;
+    case 'selfReports':
+      return selfReportSpec(path, checklistSpec);
   }
 }

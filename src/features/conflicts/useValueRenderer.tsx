@@ -61,6 +61,8 @@ export function useValueRenderer(): (view: ValueView) => ReactNode {
           return names.region(view.code);
         case 'date':
           return fmt.date(view.value);
+        case 'dateTime':
+          return fmt.dateTime(view.value);
         case 'list': {
           // Let Intl place the separators ("A, B und C"), with each item rendered as a node.
           const nodes = view.items.map(render);

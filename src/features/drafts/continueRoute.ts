@@ -1,5 +1,6 @@
 import type { Route } from '../../app/routes';
 import type { Draft } from '../../db/database';
+import { selfReportDraftToken } from '../../db/repositories/selfReportDrafts';
 
 const ORGANISATION_PREFIX = 'organisation:';
 const CONTACT_PREFIX = 'contact:';
@@ -8,9 +9,10 @@ const CONTACT_PREFIX = 'contact:';
  * Where a draft is picked up again. Visit drafts reopen the visit form with the draft;
  * organisation drafts are keyed `organisation:<id>` (an edit) or `organisation:new-…` (a new
  * profile); contact drafts `contact:<organisationId>…` open the organisation's profile.
- * Null when the draft's id says nothing usable.
+ * Self-report drafts (a representative's answers on this device) reopen their invitation link;
+ * once sent they keep no link. Null when the draft says nothing usable.
  */
-export function continueRoute(draft: Pick<Draft, 'id' | 'kind'>): Route | null {
+export function continueRoute(draft: Pick<Draft, 'id' | 'kind' | 'data'>): Route | null {
   switch (draft.kind) {
     case 'visit':
       return { name: 'visitNew', organisationId: null, draftId: draft.id };
@@ -25,6 +27,10 @@ export function continueRoute(draft: Pick<Draft, 'id' | 'kind'>): Route | null {
       if (!draft.id.startsWith(CONTACT_PREFIX)) return null;
       const orgId = draft.id.slice(CONTACT_PREFIX.length).split(':')[0];
       return orgId ? { name: 'organisation', id: orgId } : null;
+    }
+    case 'selfReport': {
+      const token = selfReportDraftToken(draft.data);
+      return token ? { name: 'selfReport', token } : null;
     }
   }
 }

@@ -6,9 +6,11 @@ import { hrefOf } from '../../app/routes';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { organisationProfile } from '../../db/queries/organisationProfile';
 import { todayIso } from '../../domain/organisationStatus';
+import { InvitationPanel } from '../invitations/InvitationPanel';
 import { ContactList } from './contacts/ContactList';
 import { AtAGlance } from './profile/AtAGlance';
 import { ProfileSections } from './profile/ProfileSections';
+import { selfReportLanguage } from './profile/ProvenanceLine';
 import { VisitList } from './profile/VisitList';
 import { useSavedNotice } from './savedNotice';
 import './organisations.css';
@@ -59,7 +61,11 @@ export default function OrganisationProfileScreen({ organisationId }: { organisa
       {org.originalName || org.shortName ? (
         <p className="profile-subtitle">
           {org.originalName ? (
-            <span dir="auto" className="original-name">
+            <span
+              dir="auto"
+              lang={selfReportLanguage(org.provenance.names)}
+              className="original-name"
+            >
               {org.originalName}
             </span>
           ) : null}
@@ -79,6 +85,7 @@ export default function OrganisationProfileScreen({ organisationId }: { organisa
       <div className="profile-columns">
         <div>
           <ContactList organisationId={org.id} contacts={profile.contacts} />
+          <InvitationPanel org={org} />
           <VisitList visits={profile.visits} referrals={profile.referrals} />
         </div>
         <ProfileSections org={org} />

@@ -4,6 +4,7 @@ import { openNeeds, valueOf } from '../../../domain/checklist';
 import { needsCatalogue } from '../../../domain/needsCatalogue';
 import type { Organisation } from '../../../domain/organisation';
 import { isOverdue, sortFollowUps, type FollowUp } from '../../../domain/visit';
+import { ProvenanceLine } from './ProvenanceLine';
 
 interface Props {
   org: Organisation;
@@ -78,6 +79,7 @@ export function AtAGlance({ org, lastVisit, followUps, today }: Props) {
               })}
             </ul>
           )}
+          <ProvenanceLine section="needs" provenance={org.provenance.needs} hideWhenNone />
         </div>
         <div data-testid="profile-follow-ups">
           <h3>{t('organisations:profile.followUps', { count: open.length })}</h3>

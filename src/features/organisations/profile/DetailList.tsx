@@ -7,6 +7,8 @@ export interface DetailRow {
   value: ReactNode;
   /** User-entered text: keeps its own writing direction. */
   userText?: boolean;
+  /** The language of user-entered text, when known (e.g. from a self-report). */
+  lang?: string | undefined;
 }
 
 function isEmpty(value: ReactNode): boolean {
@@ -25,7 +27,7 @@ export function DetailList({ rows }: { rows: readonly DetailRow[] }) {
             {isEmpty(row.value) ? (
               <span className="muted">{t('profile.notRecorded')}</span>
             ) : row.userText ? (
-              <span dir="auto" className="user-text">
+              <span dir="auto" lang={row.lang} className="user-text">
                 {row.value}
               </span>
             ) : (

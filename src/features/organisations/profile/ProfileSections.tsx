@@ -10,6 +10,7 @@ import {
 } from '../../../domain/organisation';
 import { useDisplayNames } from '../displayNames';
 import { DetailList, type DetailRow } from './DetailList';
+import { ProvenanceLine, selfReportLanguage } from './ProvenanceLine';
 
 function yesNo(t: (key: string) => string, value: boolean | null): string {
   return value === null
@@ -34,11 +35,19 @@ export function ProfileSections({ org }: { org: Organisation }) {
   const list = (items: readonly string[]) => (items.length ? fmt.list(items) : null);
   const m = org.members;
   const p = org.professionalisation;
+  // Free text a self-report brought in is tagged with the language it was written in.
+  const namesLang = selfReportLanguage(org.provenance.names);
+  const activitiesLang = selfReportLanguage(org.provenance.activities);
 
   const rows: Record<ProfileSection, DetailRow[]> = {
     names: [
-      { label: o('fields.name'), value: org.name, userText: true },
-      { label: o('fields.originalName'), value: org.originalName, userText: true },
+      { label: o('fields.name'), value: org.name, userText: true, lang: namesLang },
+      {
+        label: o('fields.originalName'),
+        value: org.originalName,
+        userText: true,
+        lang: namesLang,
+      },
       { label: o('fields.shortName'), value: org.shortName, userText: true },
     ],
     form: [
@@ -46,7 +55,7 @@ export function ProfileSections({ org }: { org: Organisation }) {
       { label: o('fields.registerNumber'), value: org.registerNumber, userText: true },
     ],
     activities: [
-      { label: o('fields.goals'), value: org.goals, userText: true },
+      { label: o('fields.goals'), value: org.goals, userText: true, lang: activitiesLang },
       {
         label: o('fields.fieldsOfActivity'),
         value: list(org.fieldsOfActivity.map((c) => ref.label('fieldOfActivity', c))),
@@ -163,14 +172,7 @@ export function ProfileSections({ org }: { org: Organisation }) {
             ) : (
               <DetailList rows={sectionRows} />
             )}
-            <p className="provenance muted">
-              {provenance
-                ? t('organisations:provenance.summary', {
-                    source: o(`provenance.sources.${provenance.source}`),
-                    date: fmt.date(provenance.verifiedAt),
-                  })
-                : o('provenance.none')}
-            </p>
+            <ProvenanceLine section={section} provenance={provenance} />
           </section>
         );
       })}
