@@ -2,6 +2,7 @@ import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationListScreen } from '../features/organisations/OrganisationListScreen';
 import { Layout } from './Layout';
+import { NamespacesReady } from './NamespacesReady';
 import { useRoute } from './useRoute';
 
 const OrganisationProfileScreen = lazy(
@@ -18,6 +19,9 @@ const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen'))
 const LoginScreen = lazy(() => import('../features/account/LoginScreen'));
 const SyncScreen = lazy(() => import('../features/sync/SyncScreen'));
 const ConflictsScreen = lazy(() => import('../features/conflicts/ConflictsScreen'));
+const SelfReportQueueScreen = lazy(() => import('../features/review/SelfReportQueueScreen'));
+const SelfReportReviewScreen = lazy(() => import('../features/review/SelfReportReviewScreen'));
+const SelfReportScreen = lazy(() => import('../features/selfReport/SelfReportScreen'));
 
 function Screen() {
   const route = useRoute();
@@ -47,6 +51,13 @@ function Screen() {
       return <SyncScreen />;
     case 'conflicts':
       return <ConflictsScreen />;
+    case 'selfReports':
+      return <SelfReportQueueScreen />;
+    case 'selfReportReview':
+      return <SelfReportReviewScreen selfReportId={route.id} />;
+    case 'selfReport':
+      // Rendered by SelfReportApp, outside the coordinator's layout; see below.
+      return null;
     case 'notFound':
       return <p>{t('notFound')}</p>;
   }
@@ -54,10 +65,24 @@ function Screen() {
 
 export function App() {
   const { t } = useTranslation();
+  const route = useRoute();
+  if (route.name === 'selfReport') {
+    // The representative's page (e.g. the coordinator opened the link on this tablet):
+    // its own plain layout, no coordinator navigation.
+    return (
+      <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+        <NamespacesReady>
+          <SelfReportScreen token={route.token} />
+        </NamespacesReady>
+      </Suspense>
+    );
+  }
   return (
     <Layout>
       <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-        <Screen />
+        <NamespacesReady>
+          <Screen />
+        </NamespacesReady>
       </Suspense>
     </Layout>
   );

@@ -15,25 +15,103 @@ const namespaceFiles = import.meta.glob<Record<string, unknown>>(
 
 export const availableLanguages: LanguageMeta[] = languagesFromMeta(metaFiles);
 
-/** Loads every namespace of one language (lazily: each language is its own chunks). */
-export async function loadLanguage(code: string): Promise<Resource[string]> {
+/** A language's namespace files: [namespace, loader]. */
+function filesOf(code: string): [string, () => Promise<Record<string, unknown>>][] {
+  return Object.entries(namespaceFiles).flatMap(([path, load]) => {
+    const ns = path.includes(`/locales/${code}/`) ? /\/([^/]+)\.json$/.exec(path)?.[1] : undefined;
+    return ns ? [[ns, load] as [string, typeof load]] : [];
+  });
+}
+
+/**
+ * Loads the namespaces of one language (lazily: each namespace is its own chunk); all of them,
+ * or only `namespaces`.
+ */
+export async function loadLanguage(
+  code: string,
+  namespaces?: readonly string[],
+): Promise<Resource[string]> {
   const bundle: Resource[string] = {};
   await Promise.all(
-    Object.entries(namespaceFiles)
-      .filter(([path]) => path.includes(`/locales/${code}/`))
-      .map(async ([path, load]) => {
-        const ns = /\/([^/]+)\.json$/.exec(path)?.[1];
-        if (ns) bundle[ns] = await load();
+    filesOf(code)
+      .filter(([ns]) => !namespaces || namespaces.includes(ns))
+      .map(async ([ns, load]) => {
+        bundle[ns] = await load();
       }),
   );
   return bundle;
 }
 
-export async function createI18n(language: LanguageMeta): Promise<I18n> {
+/** Adds every namespace of `code` that the instance does not have yet. */
+async function addLanguage(instance: I18n, code: string): Promise<void> {
+  const missing = filesOf(code)
+    .map(([ns]) => ns)
+    .filter((ns) => !instance.hasResourceBundle(code, ns));
+  if (missing.length === 0) return;
+  const bundle = await loadLanguage(code, missing);
+  for (const [ns, data] of Object.entries(bundle))
+    if (!instance.hasResourceBundle(code, ns)) instance.addResourceBundle(code, ns, data);
+}
+
+/** Whether the instance has every namespace of its current language. */
+export function allNamespacesLoaded(instance: I18n): boolean {
+  return filesOf(instance.language).every(([ns]) =>
+    instance.hasResourceBundle(instance.language, ns),
+  );
+}
+
+const loadingAll = new WeakMap<I18n, Map<string, Promise<void>>>();
+
+/**
+ * Loads the namespaces of the current language that `createI18n` left out. One promise per
+ * instance and language (stable, for React's `use`); it never rejects: a namespace that does not
+ * load leaves its keys to the fallback.
+ */
+export function loadAllNamespaces(instance: I18n): Promise<void> {
+  const code = instance.language;
+  let byLanguage = loadingAll.get(instance);
+  if (!byLanguage) {
+    byLanguage = new Map<string, Promise<void>>();
+    loadingAll.set(instance, byLanguage);
+  }
+  let loading = byLanguage.get(code);
+  if (!loading) {
+    loading = addLanguage(instance, code).catch(() => undefined);
+    byLanguage.set(code, loading);
+  }
+  return loading;
+}
+
+/**
+ * What a missing key loads: first the active language's other namespaces, then, if the key is
+ * still missing, German, the fallback. Every shipped language has every German key
+ * (tests/unit/locales.test.ts), so the start page loads only its own language; German is a safety
+ * net. Whatever arrives is shown after one re-render (`bindI18nStore: 'added'`).
+ */
+function missingKeyLoader(
+  instance: I18n,
+): (lngs: readonly string[], ns: string, key: string) => void {
+  let german: Promise<void> | null = null;
+  return (_lngs, ns, key) => {
+    void loadAllNamespaces(instance).then(() => {
+      if (instance.exists(key, { ns })) return;
+      german ??= addLanguage(instance, DEFAULT_LANGUAGE).catch(() => {
+        german = null;
+      });
+    });
+  };
+}
+
+/**
+ * An i18next instance for `language` with all its namespaces, or only `namespaces` (the start
+ * page's; the rest then via `loadAllNamespaces`).
+ */
+export async function createI18n(
+  language: LanguageMeta,
+  namespaces?: readonly string[],
+): Promise<I18n> {
   const instance = i18next.createInstance();
-  const resources: Resource = { [language.code]: await loadLanguage(language.code) };
-  if (language.code !== DEFAULT_LANGUAGE)
-    resources[DEFAULT_LANGUAGE] = await loadLanguage(DEFAULT_LANGUAGE);
+  const resources: Resource = { [language.code]: await loadLanguage(language.code, namespaces) };
   await instance.use(initReactI18next).init({
     lng: language.code,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -41,17 +119,17 @@ export async function createI18n(language: LanguageMeta): Promise<I18n> {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Reports missing keys to the handler only; nothing is saved anywhere.
+    saveMissing: true,
+    missingKeyHandler: missingKeyLoader(instance),
+    react: { bindI18nStore: 'added' },
   });
   return instance;
 }
 
 /** Switches language and sets `lang` and `dir` on <html> from the language's metadata. */
 export async function switchLanguage(instance: I18n, language: LanguageMeta): Promise<void> {
-  if (!instance.hasResourceBundle(language.code, 'common')) {
-    const bundle = await loadLanguage(language.code);
-    for (const [ns, data] of Object.entries(bundle))
-      instance.addResourceBundle(language.code, ns, data);
-  }
+  await addLanguage(instance, language.code);
   await instance.changeLanguage(language.code);
   applyDocumentLanguage(language);
 }

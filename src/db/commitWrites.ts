@@ -2,9 +2,9 @@ import { fieldChanges, allFields } from '../domain/sync/fieldChanges';
 import { decodeHlc, encodeHlc, tick } from '../domain/sync/hlc';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import { recordSchemas } from '../domain/tables';
+import { baseVersionForEdit } from '../sync/shadows';
 import type { BaseRecord } from '../domain/record';
 import { validate, type FieldError } from '../domain/validation';
-import { shadowKey } from './database';
 import { loadDeviceMeta } from './deviceMeta';
 import type { RepoDeps } from './deps';
 import { ValidationError } from './validationError';
@@ -66,7 +66,7 @@ export async function commitWrites(
         seq,
         table: w.table,
         recordId: record.id,
-        baseVersion: (await db.shadows.get(shadowKey(w.table, record.id)))?.version ?? null,
+        baseVersion: await baseVersionForEdit(db, w.table, record.id),
         changes: changes.map((c) => ({ path: c.path, value: c.value, stamp })),
         createdAt: new Date(nowMs).toISOString(),
       };

@@ -1,24 +1,18 @@
-import { z } from 'zod';
-import { catalogueIds, needsCatalogue } from './needsCatalogue';
+import type { ChecklistValue } from './checklistSchema';
+import { needsCatalogue } from './needsCatalogue';
+
+/**
+ * The needs checklist's rules. No zod here, so the start page can use them without the schemas;
+ * `checklistValueSchema` and `checklistMapSchema` are in checklistSchema.ts.
+ */
 
 export const checklistStates = ['needed', 'notNeeded', 'unknown', 'resolved'] as const;
 export type ChecklistState = (typeof checklistStates)[number];
 export const priorities = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof priorities)[number];
 
-export const checklistValueSchema = z.object({
-  state: z.enum(checklistStates, { error: 'errors.checklistStateInvalid' }),
-  priority: z.enum(priorities, { error: 'errors.priorityInvalid' }).nullable(),
-  note: z.string().max(2000, { error: 'errors.textTooLong' }),
-});
-export type ChecklistValue = z.infer<typeof checklistValueSchema>;
-
+export type { ChecklistValue };
 /** Item id → value. A map, never an array, so concurrent edits of different items never collide. */
-export const checklistMapSchema = z
-  .record(z.string(), checklistValueSchema)
-  .refine((m) => Object.keys(m).every((k) => catalogueIds.has(k)), {
-    error: 'errors.checklistItemUnknown',
-  });
 export type ChecklistMap = Record<string, ChecklistValue>;
 
 export const unknownValue: ChecklistValue = Object.freeze({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checklistMapSchema } from './checklist';
+import { checklistMapSchema } from './checklistSchema';
 import {
   baseRecordSchema,
   isoDateSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checklistMapSchema } from './checklist';
+import { checklistMapSchema } from './checklistSchema';
 import { isoDateSchema, shortTextSchema } from './record';
 import { validate, type Validated } from './validation';
 import { followUpSchema, referralSchema, visitSchema } from './visit';

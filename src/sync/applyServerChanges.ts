@@ -1,44 +1,78 @@
 import { shadowKey, type Shadow } from '../db/database';
+import type { BrueckeDb } from '../db/database';
 import type { RepoDeps } from '../db/deps';
 import { observeServerClock } from '../db/deviceMeta';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import type { PullResponse } from '../domain/sync/protocol';
 import { rebase } from './rebase';
 import { allRecordTables, recordTable } from './recordTables';
+import { isListable, recordVersions } from './serverVersions';
+import { currentShadow } from './shadows';
 import { readSyncState, SYNC_STATE_KEY } from './syncState';
 
+interface LocalEdits {
+  /** Outbox entries by `table/id`, for the records of the page that have any. */
+  pending: Map<string, Mutation[]>;
+  /** `table/id` of the page's records that have set-aside (quarantined) entries. */
+  setAside: Set<string>;
+}
+
 /**
- * Applies one page of pulled changes in a single Dexie transaction: the server's version of each
- * record goes into `shadows`, and the visible record is that plus this device's pending edits.
+ * The page's records that have local edits. Usually the outbox is empty at a pull (push comes
+ * first), so only the outbox's `recordId` index is read, and entries only for records that match.
+ */
+async function localEditsOf(db: BrueckeDb, page: PullResponse): Promise<LocalEdits> {
+  const pending = new Map<string, Mutation[]>();
+  const setAside = new Set<string>();
+  const withEntries = new Set(await db.outbox.orderBy('recordId').uniqueKeys());
+  const ids = new Set(page.changes.map((c) => c.id).filter((id) => withEntries.has(id)));
+  for (const id of ids) {
+    for (const m of await db.outbox.where('recordId').equals(id).toArray()) {
+      const key = shadowKey(m.table, m.recordId);
+      const list = pending.get(key);
+      if (list) list.push(m);
+      else pending.set(key, [m]);
+    }
+  }
+  if ((await db.quarantine.count()) > 0) {
+    for (const q of await db.quarantine.toArray())
+      setAside.add(shadowKey(q.mutation.table, q.mutation.recordId));
+  }
+  return { pending, setAside };
+}
+
+/**
+ * Applies one page of pulled changes in a single Dexie transaction. Each record is stored as the
+ * server sent it, or, if this device has pending edits of it, as the server's version with those
+ * edits replayed on top (rebase). Its server version goes into `serverVersions` (one row for the
+ * page); a full shadow (server data + version) is written only for records with pending or
+ * set-aside edits, the only ones whose visible state differs from the server's (see shadows.ts).
  * The cursor moves in the same transaction, so a crash never skips or half-applies a page.
  */
 export async function applyServerChanges(deps: RepoDeps, page: PullResponse): Promise<void> {
   const { db } = deps;
   await db.transaction(
     'rw',
-    [...allRecordTables(db), db.shadows, db.outbox, db.settings, db.meta],
+    [...allRecordTables(db), db.shadows, db.outbox, db.quarantine, db.settings, db.meta],
     async () => {
-      const ids = [...new Set(page.changes.map((c) => c.id))];
-      const pending = ids.length ? await db.outbox.where('recordId').anyOf(ids).toArray() : [];
-      const pendingByKey = new Map<string, Mutation[]>();
-      for (const m of pending) {
-        const key = shadowKey(m.table, m.recordId);
-        const list = pendingByKey.get(key);
-        if (list) list.push(m);
-        else pendingByKey.set(key, [m]);
-      }
+      const { pending, setAside } = await localEditsOf(db, page);
       const shadows: Shadow[] = [];
+      const versions: [string, number][] = [];
       const byTable = new Map<SyncTable, Record<string, unknown>[]>();
       for (const c of page.changes) {
         const key = shadowKey(c.table, c.id);
-        shadows.push({ key, table: c.table, id: c.id, version: c.version, data: c.data });
-        const mine = pendingByKey.get(key);
+        const mine = pending.get(key);
+        const listable = isListable(key);
+        if (listable) versions.push([key, c.version]);
+        if (mine || setAside.has(key) || !listable)
+          shadows.push({ key, table: c.table, id: c.id, version: c.version, data: c.data });
         const local = mine ? (rebase(c.data, mine) ?? c.data) : c.data;
         const list = byTable.get(c.table);
         if (list) list.push(local);
         else byTable.set(c.table, [local]);
       }
-      await db.shadows.bulkPut(shadows);
+      if (shadows.length) await db.shadows.bulkPut(shadows);
+      await recordVersions(db, page.cursor, versions);
       for (const [table, records] of byTable) await recordTable(db, table).bulkPut(records);
       if (page.serverClock) await observeServerClock(deps, page.serverClock);
       const state = await readSyncState(db);
@@ -52,7 +86,8 @@ export async function applyServerChanges(deps: RepoDeps, page: PullResponse): Pr
 
 /**
  * Recomputes the visible records from their shadows and the outbox as it is now, e.g. after
- * edits were set aside. Records never seen from the server keep their local state.
+ * edits were set aside. Records without a current shadow keep their local state: they were never
+ * pulled, or they are shown as pulled and nothing of theirs was pending.
  */
 export async function recomputeFromShadows(
   deps: RepoDeps,
@@ -60,7 +95,7 @@ export async function recomputeFromShadows(
 ): Promise<void> {
   const { db } = deps;
   for (const { table, id } of keys) {
-    const shadow = await db.shadows.get(shadowKey(table, id));
+    const shadow = await currentShadow(db, table, id);
     if (!shadow) continue;
     const pending = (await db.outbox.where('recordId').equals(id).toArray()).filter(
       (m) => m.table === table,

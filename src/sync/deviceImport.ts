@@ -11,6 +11,7 @@ import {
 } from './deviceExportFormat';
 import { rebase } from './rebase';
 import { allRecordTables, recordTable } from './recordTables';
+import { baseVersionForEdit, currentShadow } from './shadows';
 
 export interface ImportSummary {
   /** Entries added to the outbox (quarantined ones included: they are tried again). */
@@ -66,15 +67,18 @@ export async function importDeviceExport(
     };
     if (fresh.length === 0) return summary;
 
+    const touched = new Map<string, { table: SyncTable; id: string }>();
+    for (const m of fresh)
+      touched.set(shadowKey(m.table, m.recordId), { table: m.table, id: m.recordId });
+    // Records pulled here and not edited yet get their shadow now, before they have entries.
+    for (const { table, id } of touched.values()) await baseVersionForEdit(db, table, id);
+
     await db.outbox.bulkAdd(fresh.map((m) => structuredClone(m)));
     // Entries this device had set aside itself are queued again, not kept in both places.
     await db.quarantine.bulkDelete(fresh.map((m) => m.mutationId));
 
-    const touched = new Map<string, { table: SyncTable; id: string }>();
-    for (const m of fresh)
-      touched.set(shadowKey(m.table, m.recordId), { table: m.table, id: m.recordId });
     for (const [key, { table, id }] of touched) {
-      const shadow = await db.shadows.get(key);
+      const shadow = await currentShadow(db, table, id);
       const current = await recordTable(db, table).get(id);
       const pending = (await db.outbox.where('recordId').equals(id).toArray()).filter(
         (m) => m.table === table,

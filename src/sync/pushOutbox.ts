@@ -1,21 +1,17 @@
-import { shadowKey } from '../db/database';
 import type { RepoDeps } from '../db/deps';
 import { observeServerClock } from '../db/deviceMeta';
 import type { Mutation } from '../domain/sync/mutation';
 import type { MutationResult, Rejection } from '../domain/sync/protocol';
 import { recomputeFromShadows } from './applyServerChanges';
+import { AuthRequired } from './authRequired';
+import { currentShadow } from './shadows';
 import { TransientSyncError, type SyncApi } from './syncApi';
 import { readSyncState, SYNC_STATE_KEY } from './syncState';
 
 export const PUSH_BATCH = 200;
 
-/** The server wants a login before it takes changes. */
-export class AuthRequired extends Error {
-  constructor() {
-    super('login required');
-    this.name = 'AuthRequired';
-  }
-}
+/** The server wants a login before it takes changes (re-exported; defined in authRequired.ts). */
+export { AuthRequired };
 
 export interface PushSummary {
   pushed: number;
@@ -63,7 +59,7 @@ async function acknowledge(
       for (const r of results) {
         const m = batch.find((b) => b.mutationId === r.mutationId);
         if (!m || r.status !== 'duplicate') continue;
-        const shadow = await db.shadows.get(shadowKey(m.table, m.recordId));
+        const shadow = await currentShadow(db, m.table, m.recordId);
         if (shadow && shadow.version >= r.version) stale.push(m);
       }
       await recomputeFromShadows(

@@ -1,11 +1,11 @@
 import type { RepoDeps } from '../db/deps';
 import { sessionUser } from '../db/queries/account';
 import { forgetSessionUser, rememberSessionUser } from '../db/repositories/account';
-import { createAuthApi, type AuthApi } from './authApi';
-import { AuthRequired } from './pushOutbox';
-import { runSync } from './runSync';
-import { createSyncApi } from './syncApi';
+import type { AuthApi } from './authApi';
+import { AuthRequired } from './authRequired';
+import type { SyncApi } from './syncApi';
 import { createSyncScheduler, type SyncScheduler } from './syncScheduler';
+import { updateSyncState } from './syncState';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 type Listenable = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
@@ -25,6 +25,11 @@ export interface BrowserSyncEnv {
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
   intervalMs: number;
+  /**
+   * When the first round may start (the start page: after the first screen, so the engine chunk
+   * is not downloaded before it). Missing: right away.
+   */
+  deferFirstRound?: (start: () => void) => void;
 }
 
 export const SYNC_INTERVAL_MS = 60_000;
@@ -66,6 +71,55 @@ export function readingWholeBody(fetchImpl: Fetch): Fetch {
   };
 }
 
+type SyncEngine = typeof import('./syncEngine');
+
+/** The engine's clients, made once the engine chunk is loaded. */
+interface LoadedEngine {
+  runSync: SyncEngine['runSync'];
+  api: SyncApi;
+  auth: AuthApi;
+}
+
+/**
+ * Loads the engine chunk once, on first use. A failed load (e.g. offline before the service
+ * worker cached it) is forgotten, so the next round tries again.
+ */
+function lazyEngine(fetchRead: Fetch): () => Promise<LoadedEngine> {
+  let loading: Promise<LoadedEngine> | null = null;
+  return () =>
+    (loading ??= import('./syncEngine').then(
+      (engine) => ({
+        runSync: engine.runSync,
+        api: engine.createSyncApi('', fetchRead),
+        auth: engine.createAuthApi('', fetchRead),
+      }),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+}
+
+/** The auth API; loads the engine on first use. Not loading counts as no answer (`network`). */
+function lazyAuthApi(engine: () => Promise<LoadedEngine>): AuthApi {
+  const withAuth = async <T>(
+    call: (auth: AuthApi) => Promise<T>,
+  ): Promise<T | { kind: 'network' }> => {
+    let auth: AuthApi;
+    try {
+      auth = (await engine()).auth;
+    } catch {
+      return { kind: 'network' };
+    }
+    return call(auth);
+  };
+  return {
+    login: (login, password) => withAuth((auth) => auth.login(login, password)),
+    logout: () => withAuth((auth) => auth.logout()),
+    me: () => withAuth((auth) => auth.me()),
+  };
+}
+
 export interface BrowserSync {
   /** Sync now (the "sync now" button, after a login); resolves when this round is over. */
   syncNow: () => Promise<void>;
@@ -87,9 +141,8 @@ export interface BrowserSync {
  * `online` event starts the next round.
  */
 export function startBrowserSync(deps: RepoDeps, env: BrowserSyncEnv): BrowserSync {
-  const fetchRead = readingWholeBody(env.fetch);
-  const api = createSyncApi('', fetchRead);
-  const auth = createAuthApi('', fetchRead);
+  const engine = lazyEngine(readingWholeBody(env.fetch));
+  const auth = lazyAuthApi(engine);
   const listeners = new Set<() => void>();
   const state = { syncing: false };
   const setSyncing = (syncing: boolean): void => {
@@ -104,10 +157,22 @@ export function startBrowserSync(deps: RepoDeps, env: BrowserSyncEnv): BrowserSy
     if (me.kind === 'ok') await rememberSessionUser(deps, me.user);
   };
 
+  /** The engine; a chunk that does not load counts as a network error, like a failed request. */
+  const loadEngine = async (): Promise<LoadedEngine> => {
+    try {
+      return await engine();
+    } catch (error) {
+      const attemptAt = deps.now().toISOString();
+      await updateSyncState(deps.db, { lastAttemptAt: attemptAt, lastError: 'network' });
+      throw error;
+    }
+  };
+
   const run = async (): Promise<void> => {
     if (!env.isOnline()) return;
     setSyncing(true);
     try {
+      const { runSync, api } = await loadEngine();
       const summary = await runSync(deps, api, env.locks);
       if (summary) await refreshUser();
     } catch (error) {
@@ -144,7 +209,8 @@ export function startBrowserSync(deps: RepoDeps, env: BrowserSyncEnv): BrowserSy
   };
 
   listen();
-  void trigger();
+  if (env.deferFirstRound) env.deferFirstRound(() => void trigger());
+  else void trigger();
 
   return {
     syncNow: trigger,

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import {
   errorBodySchema,
+  pulledChangeSchema,
   pullResponseSchema,
   pushResponseSchema,
   rejectedResponseSchema,
@@ -32,6 +34,20 @@ export interface SyncApi {
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `pullResponseSchema` with each record's `data` checked for being an object without being
+ * copied (`z.record` rebuilds every record, a tenth of a 10,000-record pull). Pulled records are
+ * not checked against their record schemas either way: the server stored only valid ones.
+ */
+const pullAnswerSchema = pullResponseSchema.extend({
+  changes: z.array(
+    pulledChangeSchema.extend({ data: z.custom<Record<string, unknown>>(isPlainObject) }),
+  ),
+});
 
 async function json(res: Response): Promise<unknown> {
   try {
@@ -80,7 +96,7 @@ export function createSyncApi(baseUrl: string, fetchImpl: Fetch): SyncApi {
       if (res.status === 401) return { kind: 'unauthenticated' };
       const payload = await json(res);
       if (!res.ok) throw new TransientSyncError(`pull failed (${res.status})`);
-      return { kind: 'ok', response: pullResponseSchema.parse(payload) };
+      return { kind: 'ok', response: pullAnswerSchema.parse(payload) };
     },
   };
 }

@@ -21,17 +21,34 @@ async function resetForNewEpoch(deps: RepoDeps): Promise<void> {
   });
 }
 
+type PageOutcome = Awaited<ReturnType<SyncApi['pull']>>;
+
+/** Starts fetching a page; a failure surfaces when the page is awaited, not before. */
+function fetchPage(api: SyncApi, since: number): Promise<PageOutcome> {
+  const outcome = api.pull(since, PULL_PAGE);
+  outcome.catch(() => undefined);
+  return outcome;
+}
+
+/**
+ * Pulls page after page. While a page is applied, the next one is already on its way (it starts
+ * from the cursor the page names), so the network and the local database work at the same time.
+ * Pages are still applied strictly in order, each in its own transaction with its cursor.
+ */
 async function pullAll(deps: RepoDeps, api: SyncApi): Promise<number> {
   let pulled = 0;
+  let next = fetchPage(api, (await readSyncState(deps.db)).cursor);
   for (;;) {
-    const state = await readSyncState(deps.db);
-    const outcome = await api.pull(state.cursor, PULL_PAGE);
+    const outcome = await next;
     if (outcome.kind === 'unauthenticated') throw new AuthRequired();
     const page = outcome.response;
+    const state = await readSyncState(deps.db);
     if (state.epoch !== null && page.epoch !== state.epoch) {
       await resetForNewEpoch(deps);
+      next = fetchPage(api, 0);
       continue;
     }
+    if (page.hasMore) next = fetchPage(api, page.cursor);
     await applyServerChanges(deps, page);
     pulled += page.changes.length;
     if (!page.hasMore) return pulled;

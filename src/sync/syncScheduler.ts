@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff';
-import { AuthRequired } from './pushOutbox';
+import { AuthRequired } from './authRequired';
 
 export interface SchedulerDeps {
   /** One complete sync; throws on failure. */

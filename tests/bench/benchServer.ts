@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createSqliteAccountStore } from '../../src/server/auth/sqliteAccountStore';
 import { createServer } from '../../src/server/createServer';
 import { openDatabase, type SqliteDatabase } from '../../src/server/db/openDatabase';
+import { startChildServer } from './childServer';
 
 /** The real server on a temporary SQLite file (WAL), listening on 127.0.0.1 on a free port. */
 export interface BenchServer {
@@ -19,17 +20,23 @@ export interface BenchServer {
   counts(): Map<string, number>;
   /** Every record's data, table → id → data. */
   records(): Map<string, Map<string, Record<string, unknown>>>;
+  /** Every record's server version, by `table/id`. */
+  versions(): Map<string, number>;
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * `inProcess: true` runs the server in this process (needed to profile it); by default it runs
+ * in a child process, as a real server runs on its own machine: the client's and the server's
+ * work do not share one thread. This process keeps its own connection for checks and the token.
+ */
+export async function startBenchServer(
+  options: { inProcess?: boolean } = {},
+): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bruecke-bench-'));
   const file = join(dir, 'bruecke.sqlite');
   const db = openDatabase(file);
   const journalMode = String(db.pragma('journal_mode', { simple: true }));
-  const app: FastifyInstance = createServer({ staticDir: dir, db });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
 
   const accounts = createSqliteAccountStore(db);
   const user = accounts.createUser({
@@ -39,11 +46,27 @@ export async function startBenchServer(): Promise<BenchServer> {
   });
   const token = accounts.createSession(user.id, 24 * 3600 * 1000);
 
+  let port: number;
+  let close: () => Promise<void>;
+  if (options.inProcess) {
+    const app: FastifyInstance = createServer({ staticDir: dir, db });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    port = (app.server.address() as AddressInfo).port;
+    close = () => app.close();
+  } else {
+    const child = await startChildServer('./benchServerProcess.ts', [file, dir]);
+    port = child.port;
+    close = child.stop;
+  }
+
   const countStmt = db.prepare<[], { table_name: string; n: number }>(
     'SELECT table_name, COUNT(*) AS n FROM records GROUP BY table_name',
   );
   const dataStmt = db.prepare<[], { table_name: string; id: string; data: string }>(
     'SELECT table_name, id, data FROM records',
+  );
+  const versionStmt = db.prepare<[], { table_name: string; id: string; version: number }>(
+    'SELECT table_name, id, version FROM records',
   );
 
   return {
@@ -62,8 +85,9 @@ export async function startBenchServer(): Promise<BenchServer> {
       }
       return out;
     },
+    versions: () => new Map(versionStmt.all().map((r) => [`${r.table_name}/${r.id}`, r.version])),
     stop: async () => {
-      await app.close();
+      await close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

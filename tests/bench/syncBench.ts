@@ -1,38 +1,24 @@
 /**
  * `npm run bench:sync`: how fast the sync engine moves records, measured end to end and printed
  * as a table (also written to `bench-results-sync.json`). Client: the real engine on
- * fake-indexeddb; server: the real Fastify + SQLite (WAL) server in the same Node process,
+ * fake-indexeddb; server: the real Fastify + SQLite (WAL) server in a child Node process,
  * reached over real HTTP on 127.0.0.1. Exits non-zero when a client does not end up holding
  * exactly what the server holds.
  *
  * Options: `--quick` (1 run per size, for trying changes), `--sizes=1000,10000`, `--runs=5,3`.
  */
 import 'fake-indexeddb/auto';
-import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform } from 'node:os';
-import { BrueckeDb } from '../../src/db/database';
-import { deepEqual } from '../../src/domain/sync/fieldChanges';
-import { syncTables } from '../../src/domain/sync/mutation';
 import { pushOutbox, PUSH_BATCH } from '../../src/sync/pushOutbox';
 import { PULL_PAGE, syncOnce } from '../../src/sync/syncOnce';
-import {
-  buildBenchData,
-  benchTables,
-  describeMix,
-  type BenchDataSet,
-  type DataSetMix,
-} from './benchData';
-import {
-  clientCounts,
-  newBenchClient,
-  noTraffic,
-  type BenchClient,
-  type Traffic,
-} from './benchClient';
+import { buildBenchData, describeMix, type DataSetMix } from './benchData';
+import { newBenchClient, noTraffic, type BenchClient, type Traffic } from './benchClient';
+import { gitRevision, versionOf } from './benchEnvironment';
 import { EDIT_MUTATIONS, EDIT_OPERATIONS, editMix, makeOfflineEdits } from './benchEdits';
 import { seedServer } from './benchSeed';
-import { startBenchServer, type BenchServer } from './benchServer';
+import { startBenchServer } from './benchServer';
+import { bulkPutBaseline, pullRun, VerificationError, type Sample } from './pullRuns';
 import {
   formatBytes,
   formatMs,
@@ -46,25 +32,12 @@ import {
 
 const RESULTS_FILE = 'bench-results-sync.json';
 
-interface Sample {
-  ms: number;
-  /** CPU time of the whole process (client and server share it), less sensitive to machine load. */
-  cpuMs: number;
-  /** Records or mutations moved in this run. */
-  items: number;
-  traffic: Traffic;
-}
-
 interface Measurement {
   size: number;
   key: 'ingest' | 'pull' | 'bulkPut' | 'localEdits' | 'push';
   label: string;
   unit: 'records' | 'mutations';
   samples: Sample[];
-}
-
-class VerificationError extends Error {
-  override name = 'VerificationError';
 }
 
 function parseList(flag: string): number[] | null {
@@ -81,21 +54,6 @@ const quick = process.argv.includes('--quick');
 const sizes = parseList('sizes') ?? [1000, 10_000];
 const runsPerSize = parseList('runs') ?? (quick ? sizes.map(() => 1) : [5, 3]);
 
-function versionOf(pkg: string): string {
-  const url = new URL(`../../node_modules/${pkg}/package.json`, import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-}
-
-function gitRevision(): string {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' });
-    return dirty.trim() ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown';
-  }
-}
-
 const time = async <T>(
   work: () => Promise<T>,
 ): Promise<{ ms: number; cpuMs: number; value: T }> => {
@@ -111,70 +69,6 @@ const trafficSince = (now: Traffic, before: Traffic): Traffic => ({
     Object.entries(now.statuses).map(([k, n]) => [k, n - (before.statuses[Number(k)] ?? 0)]),
   ),
 });
-
-/** The client holds exactly the server's records: count per table, and (if asked) every record. */
-async function verifyPulled(
-  server: BenchServer,
-  client: BenchClient,
-  full: boolean,
-): Promise<void> {
-  const { db } = client.deps;
-  const theirs = server.counts();
-  const mine = await clientCounts(db);
-  const problems: string[] = [];
-  let total = 0;
-  for (const table of syncTables) {
-    const expected = theirs.get(table) ?? 0;
-    total += expected;
-    if (mine.get(table) !== expected)
-      problems.push(`${table}: client ${String(mine.get(table))}, server ${expected}`);
-  }
-  const shadows = await db.shadows.count();
-  if (shadows !== total) problems.push(`shadows: ${shadows}, server records ${total}`);
-  if ((await db.outbox.count()) !== 0) problems.push('outbox not empty after pull');
-  if (full && problems.length === 0) {
-    for (const [table, records] of server.records()) {
-      const local = await db.table(table).toArray();
-      const byId = new Map(local.map((r: { id: string }) => [r.id, r]));
-      for (const [id, data] of records)
-        if (!deepEqual(byId.get(id), data)) problems.push(`${table}/${id} differs from the server`);
-    }
-  }
-  if (problems.length > 0) {
-    throw new VerificationError(`pull incomplete:\n  ${problems.slice(0, 20).join('\n  ')}`);
-  }
-}
-
-/** Baseline: the same records into an empty database, one bulkPut transaction per table. */
-async function bulkPutBaseline(data: BenchDataSet): Promise<Sample> {
-  const db = new BrueckeDb(`bench-bulkput-${crypto.randomUUID()}`);
-  await db.open();
-  const { ms, cpuMs } = await time(async () => {
-    for (const table of benchTables) {
-      const t = db.table(table);
-      await db.transaction('rw', t, () => t.bulkPut(data.byTable[table]));
-    }
-  });
-  const counts = await clientCounts(db);
-  for (const table of benchTables) {
-    if (counts.get(table) !== data.byTable[table].length)
-      throw new VerificationError(`bulkPut baseline lost records in ${table}`);
-  }
-  await db.delete();
-  return { ms, cpuMs, items: data.total, traffic: noTraffic() };
-}
-
-async function pullRun(
-  server: BenchServer,
-  total: number,
-  full: boolean,
-): Promise<{ sample: Sample; client: BenchClient }> {
-  const client = await newBenchClient(server.baseUrl, server.token);
-  const { ms, cpuMs, value } = await time(() => syncOnce(client.deps, client.api));
-  if (value.pulled !== total) throw new VerificationError(`pulled ${value.pulled} of ${total}`);
-  await verifyPulled(server, client, full);
-  return { sample: { ms, cpuMs, items: value.pulled, traffic: { ...client.traffic } }, client };
-}
 
 /** A fresh client pulls everything (untimed), makes the offline edits (timed: local commits), then pushes (timed). */
 async function pushRun(
@@ -337,7 +231,7 @@ async function main(): Promise<void> {
     loadAverageAtStart: loadavg().map((x) => round(x, 2)),
     gcBetweenRuns: typeof (globalThis as { gc?: unknown }).gc === 'function',
     setup:
-      'Node + fake-indexeddb (client) + real Fastify/SQLite WAL server in the same process, ' +
+      'Node + fake-indexeddb (client) + real Fastify/SQLite WAL server in a child process, ' +
       'over loopback HTTP (127.0.0.1, global fetch, Bearer session token)',
   };
 
@@ -408,7 +302,7 @@ async function main(): Promise<void> {
     `  ${environment.setup}`,
     `  commit ${environment.commit}; ${environment.node}, ${environment.platform}, ${environment.cpus}; Dexie ${environment.dexie}, fake-indexeddb ${environment.fakeIndexedDb}, Fastify ${environment.fastify}, better-sqlite3 ${environment.betterSqlite3}`,
     `  load average (1/5/15 min) at start ${environment.loadAverageAtStart.join(' ')}, at end ${loadAverageAtEnd.join(' ')} — other work on this machine adds noise`,
-    `  median/p95 are wall clock (p95 nearest-rank: the slowest run with ≤ 20 runs); CPU is process CPU time (client + server + GC threads);`,
+    `  median/p95 are wall clock (p95 nearest-rank: the slowest run with ≤ 20 runs); CPU is the client process's CPU time (incl. GC threads; the server runs in its own process);`,
     `  throughput from the median wall time; bytes are HTTP body sizes (↑ request, ↓ response)${environment.gcBetweenRuns ? '; GC forced before every timed run' : ''}`,
     '',
     'Record mix (demo organisations with their contacts, visits, referrals, follow-ups, copied under fresh ids):',
@@ -435,7 +329,7 @@ async function main(): Promise<void> {
       2,
     ),
     '',
-    "Correctness: after every pull the client held exactly the server's records (count per table and shadows; every record compared on the first run), and every push left the outbox empty with nothing quarantined.",
+    "Correctness: after every pull the client held exactly the server's records (count per table, no shadows since nothing was pending; every record and its server version compared on the first run), and every push left the outbox empty with nothing quarantined.",
     `Total bench time ${((performance.now() - started) / 1000).toFixed(1)} s; raw samples in ${RESULTS_FILE}.`,
     '',
   ];

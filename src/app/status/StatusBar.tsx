@@ -16,6 +16,12 @@ import './statusBar.css';
 /**
  * Always visible: online or offline, unsynced changes, the last successful sync and the last
  * error, refused changes and open conflicts, whether storage is kept, and "sync now".
+ *
+ * Its height must not depend on what it says: pills appear and change while the app starts (the
+ * first sync's answer, storage persistence), and a taller header would push the whole screen
+ * down (layout shift). On a phone the pills form one row that scrolls sideways, with "sync now"
+ * beside it; the button keeps the width of its longer label. Problems come first, so a phone
+ * shows them without scrolling.
  */
 export function StatusBar() {
   const { t, i18n } = useTranslation(['common', 'sync']);
@@ -45,55 +51,61 @@ export function StatusBar() {
 
   return (
     <div className="status-bar">
-      <div className="status-items" role="status" aria-live="polite">
-        <span
-          className={`status-pill ${online ? 'online' : 'offline'}`}
-          data-testid="online-status"
-        >
-          {online ? t('status.online') : t('status.offline')}
-        </span>{' '}
-        <span className="status-pill" data-testid="pending-count">
-          {t('status.pending', { count: pending ?? 0 })}
-        </span>{' '}
-        {error ? (
-          <span className="status-pill warn" data-testid="sync-error" data-error={error}>
-            {t(`sync:errors.${error}`, { defaultValue: t('sync:errors.unexpected') })}
+      <div className="status-scroll">
+        <div className="status-items" role="status" aria-live="polite">
+          <span
+            className={`status-pill ${online ? 'online' : 'offline'}`}
+            data-testid="online-status"
+          >
+            {online ? t('status.online') : t('status.offline')}
+          </span>{' '}
+          {error ? (
+            <span className="status-pill warn" data-testid="sync-error" data-error={error}>
+              {t(`sync:errors.${error}`, { defaultValue: t('sync:errors.unexpected') })}
+            </span>
+          ) : null}{' '}
+          {error === 'loginRequired' ? (
+            <a
+              className="status-link"
+              href={hrefOf({ name: 'login' })}
+              data-testid="sync-error-login"
+            >
+              <span className="status-pill strong">{t('sync:status.login')}</span>
+            </a>
+          ) : null}{' '}
+          {quarantined > 0 ? (
+            <a
+              className="status-link"
+              href={hrefOf({ name: 'sync' })}
+              data-testid="quarantine-count"
+            >
+              <span className="status-pill warn">
+                {t('sync:status.quarantined', { count: quarantined })}
+              </span>
+            </a>
+          ) : null}{' '}
+          {conflicts > 0 ? (
+            <a
+              className="status-link"
+              href={hrefOf({ name: 'conflicts' })}
+              data-testid="conflict-count"
+            >
+              <span className="status-pill warn">
+                {t('sync:status.conflicts', { count: conflicts })}
+              </span>
+            </a>
+          ) : null}{' '}
+          <span className="status-pill" data-testid="pending-count">
+            {t('status.pending', { count: pending ?? 0 })}
           </span>
-        ) : null}{' '}
-        {error === 'loginRequired' ? (
-          <a
-            className="status-link"
-            href={hrefOf({ name: 'login' })}
-            data-testid="sync-error-login"
-          >
-            <span className="status-pill strong">{t('sync:status.login')}</span>
-          </a>
-        ) : null}{' '}
-        {quarantined > 0 ? (
-          <a className="status-link" href={hrefOf({ name: 'sync' })} data-testid="quarantine-count">
-            <span className="status-pill warn">
-              {t('sync:status.quarantined', { count: quarantined })}
-            </span>
-          </a>
-        ) : null}{' '}
-        {conflicts > 0 ? (
-          <a
-            className="status-link"
-            href={hrefOf({ name: 'conflicts' })}
-            data-testid="conflict-count"
-          >
-            <span className="status-pill warn">
-              {t('sync:status.conflicts', { count: conflicts })}
-            </span>
-          </a>
-        ) : null}
+        </div>{' '}
+        <a className="status-link" href={hrefOf({ name: 'sync' })} data-testid="last-sync">
+          <span className="status-pill">{lastSync}</span>
+        </a>{' '}
+        <span className={`status-pill ${persist === 'persisted' ? 'online' : 'warn'}`}>
+          {t(`status.storage.${persist}`)}
+        </span>
       </div>{' '}
-      <a className="status-link" href={hrefOf({ name: 'sync' })} data-testid="last-sync">
-        <span className="status-pill">{lastSync}</span>
-      </a>{' '}
-      <span className={`status-pill ${persist === 'persisted' ? 'online' : 'warn'}`}>
-        {t(`status.storage.${persist}`)}
-      </span>{' '}
       <button
         type="button"
         className="status-sync-button"
@@ -119,9 +131,18 @@ export function StatusBar() {
             strokeLinejoin="round"
           />
         </svg>
-        {/* The label stays the accessible name when a phone shows only the icon. */}
+        {/*
+          The label stays the accessible name when a phone shows only the icon. Both labels
+          share one grid cell, so the button is as wide as the longer one; the hidden one is
+          left out of the accessible name.
+        */}
         <span className="status-sync-label">
-          {syncing ? t('sync:status.syncing') : t('sync:status.syncNow')}
+          <span className={syncing ? 'status-sync-inactive' : undefined}>
+            {t('sync:status.syncNow')}
+          </span>
+          <span className={syncing ? undefined : 'status-sync-inactive'}>
+            {t('sync:status.syncing')}
+          </span>
         </span>
       </button>
     </div>

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface Formatters {
@@ -10,25 +9,36 @@ export interface Formatters {
   list: (items: readonly string[]) => string;
 }
 
+/**
+ * Intl formatters are expensive to build: one set per language for the whole app, not one per
+ * component (a profile renders dozens of components that format dates).
+ */
+const byLanguage = new Map<string, Formatters>();
+
+function formattersFor(lang: string): Formatters {
+  const known = byLanguage.get(lang);
+  if (known) return known;
+  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+  const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const num = new Intl.NumberFormat(lang);
+  const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+  const made: Formatters = {
+    date: (iso) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? iso : day.format(d);
+    },
+    dateTime: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : stamp.format(d);
+    },
+    number: (n) => num.format(n),
+    list: (items) => list.format(items),
+  };
+  byLanguage.set(lang, made);
+  return made;
+}
+
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
-  const lang = i18n.language;
-  return useMemo(() => {
-    const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
-    const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    const num = new Intl.NumberFormat(lang);
-    const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-    return {
-      date: (iso) => {
-        const d = new Date(`${iso}T00:00:00Z`);
-        return Number.isNaN(d.getTime()) ? iso : day.format(d);
-      },
-      dateTime: (iso) => {
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : stamp.format(d);
-      },
-      number: (n) => num.format(n),
-      list: (items) => list.format(items),
-    };
-  }, [lang]);
+  return formattersFor(i18n.language);
 }

@@ -1,6 +1,5 @@
-import { openNeeds } from '../../domain/checklist';
 import type { CooperationStatus, Organisation } from '../../domain/organisation';
-import { matchesQuery, searchKey } from '../../domain/search';
+import { buildOrganisationIndex, queryOrganisations } from './list/organisationIndex';
 
 export interface OrganisationFilters {
   query: string;
@@ -26,14 +25,9 @@ export interface OrganisationRow {
   openNeeds: string[];
 }
 
-/** Every name an organisation goes by, folded for search (official, original script, short). */
-export function organisationSearchKey(org: Organisation): string {
-  return searchKey([org.name, org.originalName, org.shortName].join(' '));
-}
-
 /**
- * Filters and sorts the organisation list. Pure, so it is tested without a browser and
- * is fast enough for a thousand organisations on every keystroke.
+ * Filters and sorts the organisation list. Pure, so it is tested without a browser. The list
+ * screen keeps the index between keystrokes; this builds it for one call.
  */
 export function filterOrganisations(
   orgs: readonly Organisation[],
@@ -41,26 +35,7 @@ export function filterOrganisations(
   filters: OrganisationFilters,
   collator: Intl.Collator,
 ): OrganisationRow[] {
-  const rows: OrganisationRow[] = [];
-  for (const org of orgs) {
-    if (org.deleted) continue;
-    if (filters.district && org.district !== filters.district) continue;
-    if (filters.status && org.status !== filters.status) continue;
-    if (filters.fieldOfActivity && !org.fieldsOfActivity.includes(filters.fieldOfActivity))
-      continue;
-    const needs = openNeeds(org.needs);
-    if (filters.openNeed && !needs.includes(filters.openNeed)) continue;
-    if (filters.query && !matchesQuery(organisationSearchKey(org), filters.query)) continue;
-    rows.push({ org, lastVisit: lastVisits.get(org.id) ?? null, openNeeds: needs });
-  }
-  return rows.sort((a, b) => {
-    if (filters.sort === 'lastVisit') {
-      // Most recently visited first; never visited last.
-      const byVisit = (b.lastVisit ?? '').localeCompare(a.lastVisit ?? '');
-      if (byVisit !== 0) return byVisit;
-    }
-    return collator.compare(a.org.name, b.org.name);
-  });
+  return queryOrganisations(buildOrganisationIndex(orgs, lastVisits, collator), filters);
 }
 
 export function countByStatus(rows: readonly OrganisationRow[]): Map<CooperationStatus, number> {

@@ -12,9 +12,10 @@ export function DemoBanner() {
   const demo = useLiveQuery(() => demoDataSetting(db), [db]);
   if (!demo) return null;
   return (
-    <div className="demo-banner" role="note" data-testid="demo-banner">
-      <span>{t('settings:demo.banner')}</span>{' '}
+    // A landmark of its own (it sits between the header and the main content), named by its text.
+    <aside className="demo-banner" aria-labelledby="demo-banner-text" data-testid="demo-banner">
+      <span id="demo-banner-text">{t('settings:demo.banner')}</span>{' '}
       <a href={hrefOf({ name: 'settings' })}>{t('settings:demo.bannerLink')}</a>
-    </div>
+    </aside>
   );
 }

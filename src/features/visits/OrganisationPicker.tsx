@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../domain/organisation';
 import { matchesQuery, searchKey } from '../../domain/search';
@@ -60,10 +60,25 @@ export function OrganisationPicker({
     () => keyed.filter(({ key }) => matchesQuery(key, query)).map(({ org }) => org),
     [keyed, query],
   );
+  // Choosing swaps the search for the chosen organisation (and back): focus follows, so keyboard
+  // and screen reader users are not dropped at the top of the page.
+  const moveFocus = useRef(false);
+  const selectedRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const selectedKey = selected?.id ?? '';
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (selectedKey ? selectedRef.current : searchRef.current)?.focus();
+  }, [selectedKey]);
+  const choose = (id: string): void => {
+    moveFocus.current = true;
+    onSelect(id);
+  };
 
   if (selected) {
     return (
-      <div className="org-selected">
+      <div className="org-selected" ref={selectedRef} tabIndex={-1}>
         <p className="org-selected-name">
           <span className="muted">{t('visits:org.selected')}</span>
           <strong>
@@ -84,7 +99,7 @@ export function OrganisationPicker({
         {selected.status === 'excluded' ? (
           <p className="field-error">{t('visits:org.excludedWarning')}</p>
         ) : null}
-        <button type="button" className="button" onClick={() => onSelect('')}>
+        <button type="button" className="button" onClick={() => choose('')}>
           {t('visits:org.change')}
         </button>
       </div>
@@ -113,6 +128,7 @@ export function OrganisationPicker({
           <span aria-hidden="true"> *</span>
         </label>
         <input
+          ref={searchRef}
           id={inputId}
           name={inputId}
           type="search"
@@ -129,7 +145,7 @@ export function OrganisationPicker({
             if (e.key !== 'Enter') return;
             e.preventDefault();
             const only = matches.length === 1 ? matches[0] : undefined;
-            if (only) onSelect(only.id);
+            if (only) choose(only.id);
           }}
         />
         <FieldMessages id={inputId} hint={t('visits:org.searchHint')} error={error} />
@@ -144,7 +160,7 @@ export function OrganisationPicker({
               type="button"
               className="org-option"
               data-testid="visit-org-option"
-              onClick={() => onSelect(org.id)}
+              onClick={() => choose(org.id)}
             >
               <bdi className="org-option-name">{org.name}</bdi>
               {org.originalName ? (
@@ -164,7 +180,7 @@ export function OrganisationPicker({
         name={newOrgName}
         district={newOrgDistrict}
         onChange={onNewOrgChange}
-        onCreated={onSelect}
+        onCreated={choose}
         idPrefix={idPrefix}
       />
     </div>

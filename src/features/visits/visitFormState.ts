@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checklistValueSchema, type ChecklistMap } from '../../domain/checklist';
+import type { ChecklistMap } from '../../domain/checklist';
+import { checklistValueSchema } from '../../domain/checklistSchema';
 import { referralOutcomes, visitPlaces, visitPurposes } from '../../domain/visit';
 
 /** Languages offered as one tap; anything else is typed as a language tag. */

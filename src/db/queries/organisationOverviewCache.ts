@@ -1,0 +1,86 @@
+import { Dexie, type ObservabilitySet } from 'dexie';
+import type { BrueckeDb } from '../database';
+import { organisationOverview, type OrganisationOverview } from './organisations';
+
+/** The tables the overview is read from: a write to any of them makes it stale. */
+const SOURCES = ['organisations', 'visits'] as const;
+
+/** Whether committed changes (Dexie's `storagemutated` parts) touch the overview's tables. */
+export function touchesOverview(parts: ObservabilitySet, dbName: string): boolean {
+  const prefixes = SOURCES.map((table) => `idb://${dbName}/${table}/`);
+  return Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)));
+}
+
+export interface OverviewWatch {
+  /** The overview as last read; undefined before the first read finished. */
+  current: () => OrganisationOverview | undefined;
+  /** The error of the last read, if it failed. */
+  error: () => unknown;
+  /** Calls `onChange` after each new read; reads again now if something changed meanwhile. */
+  subscribe: (onChange: () => void) => () => void;
+}
+
+/**
+ * The organisation overview, kept for the whole session and read again only after organisations
+ * or visits changed (in this tab, another tab, or through sync). A live query would read it
+ * anew every time the list is opened: reading 1,000 organisations and 20,000 visit keys takes a
+ * noticeable while, and such reads queue up in IndexedDB ahead of the next save when someone
+ * goes back and forth between the list and profiles.
+ */
+class OverviewCache implements OverviewWatch {
+  private value: OrganisationOverview | undefined;
+  private failure: unknown = undefined;
+  private stale = true;
+  private reading = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly db: BrueckeDb) {
+    Dexie.on.storagemutated.subscribe((parts) => {
+      if (!touchesOverview(parts, this.db.name)) return;
+      this.stale = true;
+      if (this.listeners.size > 0) this.read();
+    });
+  }
+
+  current = (): OrganisationOverview | undefined => this.value;
+
+  error = (): unknown => this.failure;
+
+  subscribe = (onChange: () => void): (() => void) => {
+    this.listeners.add(onChange);
+    if (this.stale) this.read();
+    return () => {
+      this.listeners.delete(onChange);
+    };
+  };
+
+  /** One read at a time; changes during a read lead to one more read after it. */
+  private read(): void {
+    if (this.reading) return;
+    this.reading = true;
+    this.stale = false;
+    organisationOverview(this.db).then(
+      (overview) => this.settle(overview, undefined),
+      (error: unknown) => this.settle(this.value, error),
+    );
+  }
+
+  private settle(overview: OrganisationOverview | undefined, error: unknown): void {
+    this.reading = false;
+    this.value = overview;
+    this.failure = error;
+    for (const listener of [...this.listeners]) listener();
+    if (this.stale && this.listeners.size > 0) this.read();
+  }
+}
+
+const caches = new WeakMap<BrueckeDb, OverviewCache>();
+
+export function watchOrganisationOverview(db: BrueckeDb): OverviewWatch {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new OverviewCache(db);
+    caches.set(db, cache);
+  }
+  return cache;
+}

@@ -1,0 +1,64 @@
+/**
+ * Budget 7's peer: PouchDB 9 replicating the same records from a CouchDB-style server,
+ * `express-pouchdb` 4.2 (on Express 4) over `pouchdb-adapter-memory`, on loopback. The client is
+ * PouchDB in Node with the memory adapter (our client runs on fake-indexeddb in the same Node);
+ * both servers run in their own processes.
+ */
+import type { PouchDatabase } from 'pouchdb-core';
+import { deepEqual } from '../../src/domain/sync/fieldChanges';
+import type { BenchDataSet } from './benchData';
+import { startChildServer } from './childServer';
+import { Pouch, pouchDocs } from './pouchSetup';
+import { measure, type Timing } from './stats';
+
+export { pouchVersions } from './pouchSetup';
+
+export interface PouchPeer {
+  url: string;
+  /** The documents the server holds, by `_id`, as they were written. */
+  expected: Map<string, Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the peer's server in its own process (like ours), holding the same records. */
+export async function startPouchPeer(data: BenchDataSet): Promise<PouchPeer> {
+  const child = await startChildServer('./pouchPeerProcess.ts', [String(data.total)]);
+  const expected = new Map(pouchDocs(data).map(({ _id, ...rest }) => [_id, rest]));
+  return { url: `http://127.0.0.1:${child.port}/bench`, expected, stop: child.stop };
+}
+
+/** Same ids, same contents (PouchDB's `_rev` aside). */
+export async function pouchHolds(
+  db: PouchDatabase,
+  expected: ReadonlyMap<string, Record<string, unknown>>,
+): Promise<string[]> {
+  const { rows } = await db.allDocs({ include_docs: true });
+  const problems: string[] = [];
+  if (rows.length !== expected.size)
+    problems.push(`${rows.length} docs, expected ${expected.size}`);
+  for (const row of rows) {
+    const doc: Record<string, unknown> = { ...(row.doc ?? { _id: row.id }) };
+    delete doc._rev;
+    const { _id, ...content } = doc;
+    const want = typeof _id === 'string' ? expected.get(_id) : undefined;
+    if (!want || !deepEqual(content, want)) problems.push(`${row.id} differs`);
+    if (problems.length > 20) break;
+  }
+  return problems;
+}
+
+/** One replication of everything into an empty client database, verified afterwards. */
+export async function pouchReplicationRun(
+  peer: PouchPeer,
+): Promise<Timing & { problems: string[] }> {
+  // Not MemoryPouch: its default adapter would apply to the remote URL too.
+  const local = new Pouch(`client-${crypto.randomUUID()}`, { adapter: 'memory' });
+  try {
+    const t = await measure(() => local.replicate.from(peer.url, { batch_size: 1000 }));
+    const problems = await pouchHolds(local, peer.expected);
+    if (!t.value.ok || t.value.doc_write_failures > 0) problems.push('replication reported errors');
+    return { wallMs: t.wallMs, cpuMs: t.cpuMs, problems };
+  } finally {
+    await local.destroy();
+  }
+}

@@ -1,0 +1,16 @@
+import type { BenchModule } from './benchRow';
+
+/**
+ * Every benchmark module of `npm run bench`, in the order they run. Adding one is one line:
+ * `{ name, load: async () => (await import('./myBench')).myBench }` where `myBench` is a
+ * `BenchRun` (see benchRow.ts and README.md).
+ */
+export const benchModules: readonly BenchModule[] = [
+  { name: 'sync', load: async () => (await import('./syncBudgets')).syncBudgets },
+  { name: 'start', load: async () => (await import('./startBench')).startBench },
+  { name: 'lighthouse', load: async () => (await import('./lighthouseBench')).lighthouseBench },
+  {
+    name: 'longtasks',
+    load: async () => (await import('./syncLongTasksBench')).syncLongTasksBench,
+  },
+];
