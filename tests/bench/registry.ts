@@ -6,7 +6,9 @@ import type { BenchModule } from './benchRow';
  * `BenchRun` (see benchRow.ts and README.md).
  */
 export const benchModules: readonly BenchModule[] = [
+  { name: 'bundle', load: async () => (await import('./bundleBench')).bundleBench },
   { name: 'sync', load: async () => (await import('./syncBudgets')).syncBudgets },
+  { name: 'scale', load: async () => (await import('./scaleBench')).scaleBudgets },
   { name: 'start', load: async () => (await import('./startBench')).startBench },
   { name: 'lighthouse', load: async () => (await import('./lighthouseBench')).lighthouseBench },
   {
