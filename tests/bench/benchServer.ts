@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import { createSqliteAccountStore } from '../../src/server/auth/sqliteAccountStore';
 import { createServer } from '../../src/server/createServer';
 import { openDatabase, type SqliteDatabase } from '../../src/server/db/openDatabase';
-import { startChildServer } from './childServer';
 
 /** The real server on a temporary SQLite file (WAL), listening on 127.0.0.1 on a free port. */
 export interface BenchServer {
@@ -25,18 +24,14 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/**
- * `inProcess: true` runs the server in this process (needed to profile it); by default it runs
- * in a child process, as a real server runs on its own machine: the client's and the server's
- * work do not share one thread. This process keeps its own connection for checks and the token.
- */
-export async function startBenchServer(
-  options: { inProcess?: boolean } = {},
-): Promise<BenchServer> {
+export async function startBenchServer(): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bruecke-bench-'));
   const file = join(dir, 'bruecke.sqlite');
   const db = openDatabase(file);
   const journalMode = String(db.pragma('journal_mode', { simple: true }));
+  const app: FastifyInstance = createServer({ staticDir: dir, db });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
 
   const accounts = createSqliteAccountStore(db);
   const user = accounts.createUser({
@@ -45,19 +40,6 @@ export async function startBenchServer(
     passwordHash: 'scrypt$unused',
   });
   const token = accounts.createSession(user.id, 24 * 3600 * 1000);
-
-  let port: number;
-  let close: () => Promise<void>;
-  if (options.inProcess) {
-    const app: FastifyInstance = createServer({ staticDir: dir, db });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    port = (app.server.address() as AddressInfo).port;
-    close = () => app.close();
-  } else {
-    const child = await startChildServer('./benchServerProcess.ts', [file, dir]);
-    port = child.port;
-    close = child.stop;
-  }
 
   const countStmt = db.prepare<[], { table_name: string; n: number }>(
     'SELECT table_name, COUNT(*) AS n FROM records GROUP BY table_name',
@@ -87,7 +69,7 @@ export async function startBenchServer(
     },
     versions: () => new Map(versionStmt.all().map((r) => [`${r.table_name}/${r.id}`, r.version])),
     stop: async () => {
-      await close();
+      await app.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

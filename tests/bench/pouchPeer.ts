@@ -1,14 +1,19 @@
 /**
  * Budget 7's peer: PouchDB 9 replicating the same records from a CouchDB-style server,
  * `express-pouchdb` 4.2 (on Express 4) over `pouchdb-adapter-memory`, on loopback. The client is
- * PouchDB in Node with the memory adapter (our client runs on fake-indexeddb in the same Node);
- * both servers run in their own processes.
+ * PouchDB in Node with the memory adapter; our client runs on fake-indexeddb in the same Node, and
+ * both servers run in this process too, as ours does in the other sync benchmarks.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import expressPouchDB from 'express-pouchdb';
 import type { PouchDatabase } from 'pouchdb-core';
 import { deepEqual } from '../../src/domain/sync/fieldChanges';
 import type { BenchDataSet } from './benchData';
-import { startChildServer } from './childServer';
-import { Pouch, pouchDocs } from './pouchSetup';
+import { MemoryPouch, Pouch, pouchDocs } from './pouchSetup';
 import { measure, type Timing } from './stats';
 
 export { pouchVersions } from './pouchSetup';
@@ -17,14 +22,39 @@ export interface PouchPeer {
   url: string;
   /** The documents the server holds, by `_id`, as they were written. */
   expected: Map<string, Record<string, unknown>>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
-/** Starts the peer's server in its own process (like ours), holding the same records. */
+/** Starts express-pouchdb on 127.0.0.1 and fills its database `bench` with the records. */
 export async function startPouchPeer(data: BenchDataSet): Promise<PouchPeer> {
-  const child = await startChildServer('./pouchPeerProcess.ts', [String(data.total)]);
-  const expected = new Map(pouchDocs(data).map(({ _id, ...rest }) => [_id, rest]));
-  return { url: `http://127.0.0.1:${child.port}/bench`, expected, stop: child.stop };
+  const dir = mkdtempSync(join(tmpdir(), 'bruecke-pouch-'));
+  const app = expressPouchDB(MemoryPouch, {
+    mode: 'minimumForPouchDB',
+    inMemoryConfig: true,
+    logPath: join(dir, 'log.txt'),
+  });
+  const db = new MemoryPouch('bench');
+  const docs = pouchDocs(data);
+  for (let i = 0; i < docs.length; i += 1000) {
+    const results = await db.bulkDocs(docs.slice(i, i + 1000));
+    if (results.some((r) => r.error)) throw new Error('seeding the PouchDB server failed');
+  }
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => {
+      resolve(s);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/bench`,
+    expected: new Map(docs.map(({ _id, ...rest }) => [_id, rest])),
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Same ids, same contents (PouchDB's `_rev` aside). */

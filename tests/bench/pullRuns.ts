@@ -25,7 +25,7 @@ export class VerificationError extends Error {
 
 export interface Sample {
   ms: number;
-  /** CPU time of the client process (the server has its own), less sensitive to machine load. */
+  /** CPU time of the whole process (client and server share it), less sensitive to machine load. */
   cpuMs: number;
   /** Records or mutations moved in this run. */
   items: number;

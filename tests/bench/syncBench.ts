@@ -1,7 +1,7 @@
 /**
  * `npm run bench:sync`: how fast the sync engine moves records, measured end to end and printed
  * as a table (also written to `bench-results-sync.json`). Client: the real engine on
- * fake-indexeddb; server: the real Fastify + SQLite (WAL) server in a child Node process,
+ * fake-indexeddb; server: the real Fastify + SQLite (WAL) server in the same Node process,
  * reached over real HTTP on 127.0.0.1. Exits non-zero when a client does not end up holding
  * exactly what the server holds.
  *
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
     loadAverageAtStart: loadavg().map((x) => round(x, 2)),
     gcBetweenRuns: typeof (globalThis as { gc?: unknown }).gc === 'function',
     setup:
-      'Node + fake-indexeddb (client) + real Fastify/SQLite WAL server in a child process, ' +
+      'Node + fake-indexeddb (client) + real Fastify/SQLite WAL server in the same process, ' +
       'over loopback HTTP (127.0.0.1, global fetch, Bearer session token)',
   };
 
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
     `  ${environment.setup}`,
     `  commit ${environment.commit}; ${environment.node}, ${environment.platform}, ${environment.cpus}; Dexie ${environment.dexie}, fake-indexeddb ${environment.fakeIndexedDb}, Fastify ${environment.fastify}, better-sqlite3 ${environment.betterSqlite3}`,
     `  load average (1/5/15 min) at start ${environment.loadAverageAtStart.join(' ')}, at end ${loadAverageAtEnd.join(' ')} — other work on this machine adds noise`,
-    `  median/p95 are wall clock (p95 nearest-rank: the slowest run with ≤ 20 runs); CPU is the client process's CPU time (incl. GC threads; the server runs in its own process);`,
+    `  median/p95 are wall clock (p95 nearest-rank: the slowest run with ≤ 20 runs); CPU is process CPU time (client + server + GC threads);`,
     `  throughput from the median wall time; bytes are HTTP body sizes (↑ request, ↓ response)${environment.gcBetweenRuns ? '; GC forced before every timed run' : ''}`,
     '',
     'Record mix (demo organisations with their contacts, visits, referrals, follow-ups, copied under fresh ids):',

@@ -66,7 +66,7 @@ async function ingestRows(
       `Server ingest: ${plan.mutations.toLocaleString('en-US')} mutations pushed over HTTP`,
       ms(push),
       'ms',
-      `real Fastify + SQLite (WAL) server in its own process, loopback; ${plan.bodies.length} pushes of ≤ ${PUSH_BATCH} new-record mutations (${formatBytes(plan.bytes)} of JSON, serialised before timing); throughput ${throughput.join(', ')} mut/s`,
+      `real Fastify + SQLite (WAL) server in this process, loopback; ${plan.bodies.length} pushes of ≤ ${PUSH_BATCH} new-record mutations (${formatBytes(plan.bytes)} of JSON, serialised before timing); throughput ${throughput.join(', ')} mut/s`,
     ),
     infoRow(
       'Baseline: raw better-sqlite3 transaction writing the same rows',
@@ -111,7 +111,7 @@ async function pullRows(
       `Initial pull of ${data.total.toLocaleString('en-US')} records into an empty client`,
       ms(pull),
       'ms',
-      `syncOnce on fake-indexeddb from the real server (own process) over loopback HTTP, pages of ${PULL_PAGE}; checked against the server after every run (every record and version on the first); ${mix}`,
+      `syncOnce on fake-indexeddb from the real server (same process) over loopback HTTP, pages of ${PULL_PAGE}; checked against the server after every run (every record and version on the first); ${mix}`,
     ),
     infoRow(
       'Baseline: the same records with plain Dexie bulkPut',
@@ -124,7 +124,7 @@ async function pullRows(
       'Initial pull ÷ Dexie bulkPut',
       pull.map((t, i) => t.wallMs / (bulk[i]?.wallMs ?? Number.NaN)),
       { max: 3 },
-      `per run: pull time ÷ bulkPut time measured right after it (wall clock); CPU time of the client process alone, pull ÷ bulkPut, median of runs: ${round(
+      `per run: pull time ÷ bulkPut time measured right after it (wall clock; the server runs in the same process, as in npm run bench:sync); process CPU time pull ÷ bulkPut, median of runs: ${round(
         median(pull.map((t, i) => t.cpuMs / (bulk[i]?.cpuMs ?? Number.NaN))),
         2,
       )}×`,
@@ -210,7 +210,7 @@ async function peerRows(
     await peer.stop();
   }
   const setup =
-    'both clients in this Node process: PouchDB with pouchdb-adapter-memory (batch_size 1000), ours on fake-indexeddb; servers each in their own process on loopback: express-pouchdb over the memory adapter, ours Fastify + SQLite';
+    'client and server in one Node process on loopback, for both: PouchDB with pouchdb-adapter-memory (batch_size 1000) from express-pouchdb over the memory adapter; ours on fake-indexeddb from Fastify + SQLite';
   const kept = `${ours.length} of ${runs} runs counted (both sides ended with the same ids and contents)${dropped.length ? `; dropped: ${dropped.join(' | ')}` : ''}`;
   return [
     infoRow(
@@ -236,7 +236,7 @@ export const syncBudgets: BenchRun = async ({ quick, log: print }) => {
   };
   const runs: Runs = quick
     ? { ingest: 1, pull: 2, apply: 1, applyPages: 1, peer: 1 }
-    : { ingest: 3, pull: 7, apply: 3, applyPages: 2, peer: 4 };
+    : { ingest: 3, pull: 7, apply: 3, applyPages: 2, peer: 5 };
   const data = buildBenchData(SIZE);
   const server = await startBenchServer();
   try {

@@ -277,7 +277,7 @@ function profileTables(title: string, p: ProfileSummary, top: number): string[] 
 
 async function main(): Promise<void> {
   const data = buildBenchData(SIZE);
-  const server = await startBenchServer({ inProcess: true });
+  const server = await startBenchServer();
   try {
     note(`seeding ${SIZE} records…`);
     await seedServer(server, data);
@@ -554,7 +554,7 @@ async function main(): Promise<void> {
   const small = buildBenchData(1000);
   const ingestRows: string[][] = [];
   for (const order of ['creation', 'byTable'] as const) {
-    const s = await startBenchServer({ inProcess: true });
+    const s = await startBenchServer();
     try {
       const r = await seedServer(s, small, order);
       const statuses = Object.entries(r.traffic.statuses)
