@@ -39,4 +39,9 @@ export interface BenchModule {
   load: () => Promise<BenchRun>;
   /** Minutes after which the module is stopped and counted as failed. */
   timeoutMinutes?: number;
+  /**
+   * Serves the production build (builtApp.ts): the runner builds the app once for all such
+   * modules and hands the folder over in `BRUECKE_BENCH_DIST`.
+   */
+  usesBuiltApp?: boolean;
 }

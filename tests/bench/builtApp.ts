@@ -1,8 +1,8 @@
 /**
- * The built app for the browser benchmarks (start, Lighthouse, long tasks): one production build
- * per process into a temporary folder, shared by every benchmark that asks for it and removed
- * when the process exits. `BRUECKE_BENCH_DIST=<folder>` uses an existing build instead (e.g.
- * `dist/` after `npm run build`), which saves the build when trying changes.
+ * The built app for the browser benchmarks (scale, start, Lighthouse, long tasks). `npm run bench`
+ * builds it once and passes the folder to every module in `BRUECKE_BENCH_DIST` (set it yourself to
+ * use an existing build, e.g. `dist/` after `npm run build`). A module run on its own without it
+ * makes one production build into a temporary folder, removed when the process exits.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

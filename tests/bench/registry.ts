@@ -8,11 +8,24 @@ import type { BenchModule } from './benchRow';
 export const benchModules: readonly BenchModule[] = [
   { name: 'bundle', load: async () => (await import('./bundleBench')).bundleBench },
   { name: 'sync', load: async () => (await import('./syncBudgets')).syncBudgets },
-  { name: 'scale', load: async () => (await import('./scaleBench')).scaleBudgets },
-  { name: 'start', load: async () => (await import('./startBench')).startBench },
-  { name: 'lighthouse', load: async () => (await import('./lighthouseBench')).lighthouseBench },
+  {
+    name: 'scale',
+    load: async () => (await import('./scaleBench')).scaleBudgets,
+    usesBuiltApp: true,
+  },
+  {
+    name: 'start',
+    load: async () => (await import('./startBench')).startBench,
+    usesBuiltApp: true,
+  },
+  {
+    name: 'lighthouse',
+    load: async () => (await import('./lighthouseBench')).lighthouseBench,
+    usesBuiltApp: true,
+  },
   {
     name: 'longtasks',
     load: async () => (await import('./syncLongTasksBench')).syncLongTasksBench,
+    usesBuiltApp: true,
   },
 ];

@@ -18,6 +18,7 @@ import { formatBytes, formatMs, renderTable, round } from './stats';
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
 const MODULE_SCRIPT = fileURLToPath(new URL('./runModule.ts', import.meta.url));
 const DEFAULT_TIMEOUT_MINUTES = 8;
+const VITE_BIN = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
 
 interface ModuleOutcome {
   name: string;
@@ -27,7 +28,34 @@ interface ModuleOutcome {
   error: string | null;
 }
 
-function runModule(module: BenchModule, quick: boolean, dir: string): Promise<ModuleOutcome> {
+/**
+ * Production build for every module that serves the app (`usesBuiltApp`), made once by Vite's
+ * CLI exactly as `npm run build` does, into `dir`. `BRUECKE_BENCH_DIST` set by the caller wins.
+ */
+function buildSharedApp(dir: string): Promise<{ dist: string; seconds: number }> {
+  const dist = join(dir, 'dist');
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [VITE_BIN, 'build', '--outDir', dist, '--logLevel', 'warn'],
+      {
+        stdio: ['ignore', 2, 2],
+      },
+    );
+    child.on('exit', (code) => {
+      if (code === 0) resolve({ dist, seconds: round((performance.now() - started) / 1000, 1) });
+      else reject(new Error(`vite build exited with ${String(code)}`));
+    });
+  });
+}
+
+function runModule(
+  module: BenchModule,
+  quick: boolean,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ModuleOutcome> {
   const out = join(dir, `${module.name}.json`);
   const started = performance.now();
   const timeoutMs = (module.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES) * 60_000;
@@ -35,7 +63,7 @@ function runModule(module: BenchModule, quick: boolean, dir: string): Promise<Mo
     const args = ['--expose-gc', '--import', 'tsx', MODULE_SCRIPT, module.name, `--out=${out}`];
     if (quick) args.push('--quick');
     // The child's stdout goes to our stderr: stdout is only the table.
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 2, 2] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 2, 2], env });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -84,10 +112,18 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'bruecke-bench-'));
   const outcomes: ModuleOutcome[] = [];
+  let buildNote = '';
   try {
+    const env = { ...process.env };
+    if (!env.BRUECKE_BENCH_DIST && modules.some((m) => m.usesBuiltApp)) {
+      process.stderr.write('\n=== building the app once for the browser modules ===\n');
+      const build = await buildSharedApp(dir);
+      env.BRUECKE_BENCH_DIST = build.dist;
+      buildNote = `shared app build ${build.seconds} s, `;
+    }
     for (const module of modules) {
       process.stderr.write(`\n=== ${module.name} ===\n`);
-      outcomes.push(await runModule(module, quick, dir));
+      outcomes.push(await runModule(module, quick, dir, env));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -139,7 +175,7 @@ async function main(): Promise<void> {
       'Notes:',
       ...notes,
       '',
-      `${rows.length - failed.length} of ${rows.length} figures within budget; ${modules.length} module(s) in ${totalSeconds} s (${outcomes.map((o) => `${o.name} ${o.seconds} s`).join(', ')}); load average at end ${loadAverage().join(' ')}.`,
+      `${rows.length - failed.length} of ${rows.length} figures within budget; ${modules.length} module(s) in ${totalSeconds} s (${buildNote}${outcomes.map((o) => `${o.name} ${o.seconds} s`).join(', ')}); load average at end ${loadAverage().join(' ')}.`,
       `Results: ${RESULTS_FILE}`,
       '',
     ].join('\n'),
