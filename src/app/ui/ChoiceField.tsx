@@ -1,4 +1,5 @@
 import type { Option } from './SelectField';
+import { describedBy } from './fieldIds';
 import { FieldMessages } from './FieldMessages';
 
 interface Props {
@@ -8,18 +9,31 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** Help text under the question, tied to it by aria-describedby. */
+  hint?: string | undefined;
+  /** Extra class for the choices, e.g. the self-report's bigger buttons. */
+  choicesClassName?: string;
 }
 
 /** Radio buttons as large touch targets: for short lists picked with one hand. */
-export function ChoiceField({ id, legend, options, value, onChange, error }: Props) {
+export function ChoiceField({
+  id,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+  choicesClassName,
+}: Props) {
   return (
     <fieldset
-      className="field choice-field"
+      className={`field choice-field${error ? ' has-error' : ''}`}
       id={id}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={describedBy(id, Boolean(error), Boolean(hint))}
     >
       <legend>{legend}</legend>
-      <div className="choices">
+      <div className={choicesClassName ? `choices ${choicesClassName}` : 'choices'}>
         {options.map((o) => (
           <label key={o.value} className="choice">
             <input
@@ -33,7 +47,7 @@ export function ChoiceField({ id, legend, options, value, onChange, error }: Pro
           </label>
         ))}
       </div>
-      <FieldMessages id={id} error={error} />
+      <FieldMessages id={id} hint={hint} error={error} />
     </fieldset>
   );
 }

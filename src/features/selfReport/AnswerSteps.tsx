@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../../app/ui/ChoiceField';
+import { NumberField } from '../../app/ui/NumberField';
 import { TextField } from '../../app/ui/TextField';
 import type { SelfReportFieldKey } from '../../domain/selfReport';
 import { errorFor } from '../../domain/validation';
 import { AgeGroupsField } from './AgeGroupsField';
-import { CountField } from './CountField';
-import { RadioChoices } from './RadioChoices';
 import type { StepProps } from './stepProps';
 
 /** Label and help text of one question. */
@@ -60,7 +60,7 @@ export function MembersStep({ draft, errors, setAnswer, session }: StepProps) {
   return (
     <>
       {counts.map((key) => (
-        <CountField
+        <NumberField
           key={key}
           id={key}
           {...q(key)}
@@ -88,7 +88,7 @@ export function RoomsStep({ draft, errors, setAnswer, session }: StepProps) {
   const q = useQuestion();
   return (
     <>
-      <CountField
+      <NumberField
         id="foundingYear"
         {...q('foundingYear')}
         value={draft.answers.foundingYear}
@@ -98,9 +98,9 @@ export function RoomsStep({ draft, errors, setAnswer, session }: StepProps) {
         onChange={(v) => setAnswer('foundingYear', v)}
         onReadable={(readable) => session.setUnreadable('foundingYear', !readable)}
       />
-      <RadioChoices
+      <ChoiceField
         id="ownRooms"
-        name="ownRooms"
+        choicesClassName="sr-choices"
         legend={q('ownRooms').label}
         hint={q('ownRooms').hint}
         value={roomsValue(draft.answers.ownRooms)}
