@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { openDatabase } from '../db/database';
+import { openDatabase, type BrueckeDb } from '../db/database';
 import { browserDeps } from '../db/deps';
+import { watchOrganisationOverview } from '../db/queries/organisationOverviewCache';
 import { ensureReferenceData } from '../db/repositories/ensureReferenceData';
 import { browserSyncEnv, startBrowserSync } from '../sync/startBrowserSync';
 import { App } from './App';
@@ -42,6 +43,15 @@ async function startSelfReportPage(root: HTMLElement): Promise<void> {
   registerServiceWorker();
 }
 
+/**
+ * Starts reading the organisation list's data (organisationOverviewCache.ts keeps it for the
+ * session), so it is read while the translations load rather than after the first render.
+ */
+function readOrganisationsEarly(db: BrueckeDb): void {
+  const stopWatching = watchOrganisationOverview(db).subscribe(() => undefined);
+  stopWatching();
+}
+
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root element');
@@ -50,6 +60,7 @@ async function start(): Promise<void> {
     return;
   }
   const deps = browserDeps(openDatabase());
+  if (parseRoute(window.location.hash).name === 'organisations') readOrganisationsEarly(deps.db);
   const language = pickLanguage(
     localStorage.getItem(LANGUAGE_STORAGE_KEY),
     navigator.languages,
@@ -66,6 +77,8 @@ async function start(): Promise<void> {
   const sync = startBrowserSync(deps, { ...browserSyncEnv(), deferFirstRound: firstScreen.after });
   // The other screens' translations, so they are there before anyone navigates.
   firstScreen.after(() => void loadAllNamespaces(i18n));
+  // Registering checks for a new version (a request): also after the first screen.
+  firstScreen.after(registerServiceWorker);
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
@@ -78,7 +91,6 @@ async function start(): Promise<void> {
       </I18nextProvider>
     </StrictMode>,
   );
-  registerServiceWorker();
 }
 
 void start();

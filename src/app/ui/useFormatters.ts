@@ -15,24 +15,34 @@ export interface Formatters {
  */
 const byLanguage = new Map<string, Formatters>();
 
+/** `make()` on the first call, then the same value. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 function formattersFor(lang: string): Formatters {
   const known = byLanguage.get(lang);
   if (known) return known;
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
-  const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const num = new Intl.NumberFormat(lang);
-  const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+  // Each formatter is built on first use: building one loads the language's ICU data, which
+  // takes a noticeable while, and the start page (an empty list) formats nothing.
+  const day = once(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const stamp = once(
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  const num = once(() => new Intl.NumberFormat(lang));
+  const list = once(() => new Intl.ListFormat(lang, { type: 'conjunction' }));
   const made: Formatters = {
     date: (iso) => {
       const d = new Date(`${iso}T00:00:00Z`);
-      return Number.isNaN(d.getTime()) ? iso : day.format(d);
+      return Number.isNaN(d.getTime()) ? iso : day().format(d);
     },
     dateTime: (iso) => {
       const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? iso : stamp.format(d);
+      return Number.isNaN(d.getTime()) ? iso : stamp().format(d);
     },
-    number: (n) => num.format(n),
-    list: (items) => list.format(items),
+    number: (n) => num().format(n),
+    list: (items) => list().format(items),
   };
   byLanguage.set(lang, made);
   return made;
