@@ -1,5 +1,6 @@
 import { compareHlc } from './hlc';
 import { deepEqual, setAtPath } from './fieldChanges';
+import { FieldPathIndex, pathsAbove } from './fieldPathIndex';
 import type { Mutation, SyncTable } from './mutation';
 
 /** One write of a field: with which stamp, by whom, at which server version. */
@@ -69,6 +70,10 @@ const related = (a: string, b: string): boolean =>
  * written by another client at a server version the mutation had not seen (`baseVersion`).
  * When a concurrent write with a different value is overwritten, or an incoming write loses to
  * one, a Conflict keeps the losing value. Pure and deterministic.
+ *
+ * The field paths related to a change (the same path, paths above it, paths below it) are found
+ * through a {@link FieldPathIndex}, so a change costs the same however many fields the record
+ * has; only when several paths are related are all fields scanned, to keep their stored order.
  */
 export function mergeMutation(
   record: StoredRecord | null,
@@ -77,8 +82,13 @@ export function mergeMutation(
   author: string,
 ): MergeResult {
   const base = mutation.baseVersion ?? 0;
-  const data = structuredClone(record?.data ?? { id: mutation.recordId });
+  const stored = record?.data;
+  // A new record starts as `{ id }`: a fresh literal is what cloning one would give.
+  const data: Record<string, unknown> = stored
+    ? structuredClone(stored)
+    : { id: mutation.recordId };
   const fields: Record<string, FieldMeta[]> = { ...(record?.fields ?? {}) };
+  const index = new FieldPathIndex(Object.keys(fields));
   const conflicts: Conflict[] = [];
   const concurrent = (meta: FieldMeta): boolean =>
     meta.clientId !== mutation.clientId && meta.version > base;
@@ -97,12 +107,39 @@ export function mergeMutation(
     if (NEVER_CONFLICTS.has(path)) return;
     conflicts.push({ table: mutation.table, recordId: mutation.recordId, path, winner, loser });
   };
+  const setWriters = (key: string, writers: FieldMeta[]): void => {
+    const had = Object.hasOwn(fields, key);
+    fields[key] = writers;
+    if (!had && Object.hasOwn(fields, key)) index.add(key);
+  };
+  const dropWriters = (key: string): void => {
+    Reflect.deleteProperty(fields, key);
+    if (!Object.hasOwn(fields, key)) index.remove(key);
+  };
+  /** The stored paths related to `key`, in the order of `Object.entries(fields)`. */
+  const relatedTo = (key: string): [string, FieldMeta[]][] => {
+    if (!index.hasBelow(key)) {
+      const found: [string, FieldMeta[]][] = [];
+      if (key.includes('.')) {
+        for (const k of pathsAbove(key)) {
+          if (Object.hasOwn(fields, k)) found.push([k, fields[k] as FieldMeta[]]);
+        }
+      }
+      if (Object.hasOwn(fields, key)) found.push([key, fields[key] as FieldMeta[]]);
+      if (found.length <= 1) return found;
+    }
+    return Object.entries(fields).filter(([k]) => related(k, key));
+  };
 
+  let mine: FieldMeta | undefined;
   for (const change of mutation.changes) {
     const key = change.path.join('.');
-    const mine: FieldMeta = { stamp: change.stamp, clientId: mutation.clientId, author, version };
+    // The changes of one edit usually share a stamp, and then one metadata object.
+    if (mine?.stamp !== change.stamp) {
+      mine = { stamp: change.stamp, clientId: mutation.clientId, author, version };
+    }
     const current = getAtPath(data, change.path);
-    const others = Object.entries(fields).filter(([k]) => related(k, key));
+    const others = relatedTo(key);
     const newer = others.flatMap(([k, writers]) => {
       const last = latest(writers);
       return last && compareHlc(last.stamp, change.stamp) >= 0 ? [[k, last] as const] : [];
@@ -110,7 +147,7 @@ export function mergeMutation(
 
     if (deepEqual(current, change.value) && fields[key]) {
       // The same value again: this write joins the field's writers, nothing changes.
-      fields[key] = [...fields[key], mine];
+      setWriters(key, [...fields[key], mine]);
       continue;
     }
 
@@ -125,10 +162,10 @@ export function mergeMutation(
           conflict(deeper, side(mine, replacement), side(unseen, stored));
         }
         // A write to a whole object replaces what was written below it.
-        if (k.startsWith(`${key}.`)) Reflect.deleteProperty(fields, k);
+        if (k.startsWith(`${key}.`)) dropWriters(k);
       }
       setAtPath(data, change.path, change.value);
-      fields[key] = [mine];
+      setWriters(key, [mine]);
       continue;
     }
 

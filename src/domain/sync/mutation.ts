@@ -17,13 +17,18 @@ export type SyncTable = (typeof syncTables)[number];
 export type DataTable = Exclude<SyncTable, 'conflicts'>;
 export const dataTables = syncTables.filter((t): t is DataTable => t !== 'conflicts');
 
+/** Limits of a field change; the server's fast path for plain pushes checks the same ones. */
+export const changeLimits = {
+  segment: /^[A-Za-z0-9_-]{1,64}$/,
+  maxPathLength: 4,
+  maxStampLength: 200,
+  maxChanges: 500,
+} as const;
+
 export const fieldStampSchema = z.object({
-  path: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
-    .min(1)
-    .max(4),
+  path: z.array(z.string().regex(changeLimits.segment)).min(1).max(changeLimits.maxPathLength),
   value: z.unknown(),
-  stamp: z.string().max(200),
+  stamp: z.string().max(changeLimits.maxStampLength),
 });
 
 /** One outbox entry: a set of field changes to one record, applied once by its mutationId. */
@@ -35,7 +40,7 @@ export const mutationSchema = z.object({
   recordId: z.uuid(),
   /** The server version of the record this edit started from; null for a new record. */
   baseVersion: z.number().int().min(0).nullable(),
-  changes: z.array(fieldStampSchema).max(500),
+  changes: z.array(fieldStampSchema).max(changeLimits.maxChanges),
   createdAt: z.iso.datetime(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;

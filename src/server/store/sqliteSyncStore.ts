@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FieldMeta, StoredRecord } from '../../domain/sync/merge';
 import type { SyncTable } from '../../domain/sync/mutation';
-import type { MutationResult, PulledChange } from '../../domain/sync/protocol';
-import type { SyncStore, SyncTx } from '../sync/syncStore';
+import type { MutationResult } from '../../domain/sync/protocol';
+import type { StoredChange, SyncStore, SyncTx } from '../sync/syncStore';
 
 interface RecordRow {
   table_name: string;
@@ -41,6 +41,9 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
     saveMutation: db.prepare<[string, string, string, string]>(
       'INSERT INTO mutations (mutation_id, client_id, result, applied_at) VALUES (?, ?, ?, ?)',
     ),
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
   };
   const meta = (key: string): string | undefined => stmt.getMeta.get(key)?.value;
   if (meta('epoch') === undefined) stmt.setMeta.run('epoch', randomUUID());
@@ -76,14 +79,19 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
       return Promise.resolve();
     },
     nextVersion: () => {
-      const next = Number(meta('seq') ?? '0') + 1;
-      stmt.setMeta.run('seq', String(next));
-      return Promise.resolve(next);
+      seq = (seq ?? Number(meta('seq') ?? '0')) + 1;
+      return Promise.resolve(seq);
     },
     raiseMaxStamp: (stamp) => {
       if (stamp > (meta('max_stamp') ?? '')) stmt.setMeta.run('max_stamp', stamp);
       return Promise.resolve();
     },
+  };
+  // The change sequence as the open transaction has moved it: kept in memory and written once,
+  // just before COMMIT (a rolled-back transaction forgets it).
+  let seq: number | null = null;
+  const writeSeq = (): void => {
+    if (seq !== null) stmt.setMeta.run('seq', String(seq));
   };
 
   return {
@@ -91,24 +99,28 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
     maxStamp: () => serial(() => Promise.resolve(meta('max_stamp') ?? '')),
     transact: (fn) =>
       serial(async () => {
-        db.exec('BEGIN IMMEDIATE');
+        stmt.begin.run();
+        seq = null;
         try {
           const result = await fn(tx);
-          db.exec('COMMIT');
+          writeSeq();
+          stmt.commit.run();
           return result;
         } catch (error) {
-          db.exec('ROLLBACK');
+          stmt.rollback.run();
           throw error;
+        } finally {
+          seq = null;
         }
       }),
     pull: (since, limit) =>
       serial(() => {
         const rows = stmt.pull.all(since, limit + 1);
-        const changes: PulledChange[] = rows.slice(0, limit).map((row) => ({
+        const changes: StoredChange[] = rows.slice(0, limit).map((row) => ({
           table: row.table_name as SyncTable,
           id: row.id,
           version: row.version,
-          data: JSON.parse(row.data) as Record<string, unknown>,
+          dataJson: row.data,
         }));
         return Promise.resolve({ changes, hasMore: rows.length > limit });
       }),

@@ -6,6 +6,7 @@ import {
   type PushRequest,
   type Rejection,
 } from '../../domain/sync/protocol';
+import { quickMutation } from './quickMutation';
 
 /** The longest mutationId the server echoes back in a rejection (a uuid has 36 characters). */
 const MAX_ECHOED_ID = 100;
@@ -94,7 +95,8 @@ export function parsePush(raw: unknown): ParsedPush {
       };
     }
     if (!indexOf.has(mutationId)) indexOf.set(mutationId, index);
-    const parsed = mutationSchema.safeParse(item);
+    const quick = quickMutation(item);
+    const parsed = quick ? { success: true as const, data: quick } : mutationSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       rejected.push({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ConflictRecord } from '../../domain/conflict';
-import { deepEqual, setAtPath } from '../../domain/sync/fieldChanges';
+import { setAtPath } from '../../domain/sync/fieldChanges';
+import { pathsAbove } from '../../domain/sync/fieldPathIndex';
 import { decodeHlc, isHlc } from '../../domain/sync/hlc';
 import { mergeMutation, type Conflict } from '../../domain/sync/merge';
 import type { Mutation } from '../../domain/sync/mutation';
@@ -9,7 +10,7 @@ import {
   type MutationResult,
   type Rejection,
 } from '../../domain/sync/protocol';
-import { recordSchemas } from '../../domain/tables';
+import { identicalData, parseRecord, recordProblem } from './recordCheck';
 import { BatchRejected, type SyncTx } from './syncStore';
 import { checkTableRules, type PushSource } from './tableRules';
 
@@ -46,8 +47,12 @@ function conflictRecord(c: Conflict, mutationId: string, nowIso: string): Confli
 }
 
 function checkStamps(m: Mutation, now: Date): Rejection | null {
+  // The changes of one edit usually share a stamp: one that passed passes again.
+  let passed: string | null = null;
   for (const change of m.changes) {
-    if (!isHlc(change.stamp) || decodeHlc(change.stamp).node !== m.clientId) {
+    if (change.stamp === passed) continue;
+    const decoded = isHlc(change.stamp) ? decodeHlc(change.stamp) : null;
+    if (!decoded || decoded.node !== m.clientId) {
       return {
         mutationId: m.mutationId,
         code: 'stamp_invalid',
@@ -55,7 +60,7 @@ function checkStamps(m: Mutation, now: Date): Rejection | null {
         path: change.path.join('.'),
       };
     }
-    if (decodeHlc(change.stamp).wall > now.getTime() + STAMP_FUTURE_LIMIT_MS) {
+    if (decoded.wall > now.getTime() + STAMP_FUTURE_LIMIT_MS) {
       return {
         mutationId: m.mutationId,
         code: 'stamp_in_future',
@@ -63,6 +68,7 @@ function checkStamps(m: Mutation, now: Date): Rejection | null {
         path: change.path.join('.'),
       };
     }
+    passed = change.stamp;
   }
   return null;
 }
@@ -95,76 +101,14 @@ function checkPaths(m: Mutation): Rejection | null {
   return null;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The first field path where `stored` differs from its schema-parsed form and `wanted` says yes. */
-function firstDifference(
-  stored: unknown,
-  normal: unknown,
-  wanted: (path: string) => boolean,
-  path: string[] = [],
-): string[] | null {
-  if (deepEqual(stored, normal)) return null;
-  if (isPlainObject(stored) && isPlainObject(normal)) {
-    for (const key of new Set([...Object.keys(stored), ...Object.keys(normal)])) {
-      const found = firstDifference(stored[key], normal[key], wanted, [...path, key]);
-      if (found) return found;
-    }
-    return null;
-  }
-  return wanted(path.join('.')) ? path : null;
-}
-
-const related = (a: string, b: string): boolean =>
-  a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
-
 /**
- * The record must pass its table's schema and be exactly what the schema describes: no fields
- * the schema does not know (they would be stored and sent to every device) and values in normal
- * form (e.g. trimmed text). With `onlyPaths`, problems elsewhere in the record are not counted.
+ * Whether no path equals another or lies below it. Then every write of a change lands in an
+ * object of the record itself, never inside a value that another change sent.
  */
-function checkRecord(
-  m: Mutation,
-  data: Record<string, unknown>,
-  onlyPaths?: readonly string[],
-): Rejection | null {
-  const counts = (path: string): boolean =>
-    onlyPaths === undefined || onlyPaths.some((p) => related(p, path));
-  const parsed = recordSchemas[m.table].safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues.find((i) => counts(i.path.map(String).join('.')));
-    if (!issue) return null;
-    const path = issue.path.map(String).join('.');
-    return {
-      mutationId: m.mutationId,
-      code: 'invalid_record',
-      message: `The ${m.table} record would be invalid at "${path}": ${issue.message}.`,
-      path,
-    };
-  }
-  const where = firstDifference(data, parsed.data, counts);
-  if (!where) return null;
-  const path = where.join('.');
-  const known = where.length > 0 && getKnown(parsed.data, where);
-  return {
-    mutationId: m.mutationId,
-    code: known ? 'invalid_record' : 'unknown_field',
-    message: known
-      ? `Field "${path}" of the ${m.table} record is not in its normal form (e.g. untrimmed text).`
-      : `Field "${path}" is not part of a ${m.table} record.`,
-    path,
-  };
-}
-
-/** Whether the schema-parsed record has a value at `path`. */
-function getKnown(normal: unknown, path: readonly string[]): boolean {
-  let node = normal;
-  for (const key of path) {
-    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return false;
-    node = node[key];
-  }
-  return true;
+function pathsApart(paths: readonly string[]): boolean {
+  const all = new Set(paths);
+  if (all.size !== paths.length) return false;
+  return paths.every((p) => !p.includes('.') || pathsAbove(p).every((above) => !all.has(above)));
 }
 
 /**
@@ -183,6 +127,8 @@ export async function processPush(
   const results: MutationResult[] = [];
   const rejected: Rejection[] = [];
   const nowIso = ctx.now.toISOString();
+  // The highest stamp applied: raised once for the batch, not once per field.
+  let maxStamp = '';
   for (const m of mutations) {
     const seen = await tx.findMutation(m.mutationId);
     if (seen) {
@@ -217,22 +163,30 @@ export async function processPush(
     }
     // Every value sent must be valid where it goes, even one that loses to a newer write (it
     // would be kept in the conflict log, and could be restored from there).
-    const sent = structuredClone(existing?.data ?? { id: m.recordId });
+    const sent: Record<string, unknown> = existing
+      ? structuredClone(existing.data)
+      : { id: m.recordId };
     for (const change of m.changes) setAtPath(sent, change.path, change.value);
-    const valueProblem = checkRecord(
-      m,
-      sent,
-      m.changes.map((c) => c.path.join('.')),
-    );
+    const sentParsed = parseRecord(m, sent);
+    const paths = m.changes.map((c) => c.path.join('.'));
+    const valueProblem = recordProblem(m, sentParsed, paths);
     if (valueProblem) {
       rejected.push(valueProblem);
       continue;
     }
     const version = await tx.nextVersion();
     const merged = mergeMutation(existing, m, version, ctx.author);
-    const recordProblem = checkRecord(m, merged.record.data);
-    if (recordProblem) {
-      rejected.push(recordProblem);
+    // The merged record must pass as a whole. Usually it is exactly what was sent (nothing lost
+    // to a newer write): then the parse of `sent` is the parse of the merged record. Only when no
+    // path lies on or below another, since otherwise a write may have gone into a value that
+    // `sent` shares, changing `sent` after it was parsed.
+    const mergedParsed =
+      pathsApart(paths) && identicalData(sent, merged.record.data)
+        ? { ...sentParsed, data: merged.record.data }
+        : parseRecord(m, merged.record.data);
+    const mergedProblem = recordProblem(m, mergedParsed);
+    if (mergedProblem) {
+      rejected.push(mergedProblem);
       continue;
     }
     await tx.putRecord(merged.record);
@@ -248,7 +202,7 @@ export async function processPush(
         version: await tx.nextVersion(),
       });
     }
-    for (const change of m.changes) await tx.raiseMaxStamp(change.stamp);
+    for (const change of m.changes) if (change.stamp > maxStamp) maxStamp = change.stamp;
     const result: MutationResult = {
       mutationId: m.mutationId,
       status: 'applied',
@@ -259,5 +213,6 @@ export async function processPush(
     results.push(result);
   }
   if (rejected.length > 0) throw new BatchRejected(rejected);
+  if (maxStamp !== '') await tx.raiseMaxStamp(maxStamp);
   return results;
 }

@@ -3,7 +3,6 @@ import {
   CLOCK_DRIFT_WARN_MS,
   PULL_MAX_LIMIT,
   type MutationResult,
-  type PullResponse,
   type PushResponse,
 } from '../../domain/sync/protocol';
 import { can, type Principal } from '../auth/principal';
@@ -11,6 +10,7 @@ import { principalOf, requirePrincipal } from '../auth/requirePrincipal';
 import { sendError } from '../httpErrors';
 import { parsePush } from './parsePush';
 import { processPush } from './processPush';
+import { pullAnswerJson } from './pullAnswerJson';
 import { BatchRejected, type SyncStore } from './syncStore';
 
 export interface SyncRoutesOptions {
@@ -158,14 +158,14 @@ export const registerSyncRoutes: FastifyPluginCallback<SyncRoutesOptions> = (
         store.maxStamp(),
       ]);
       const last = page.changes[page.changes.length - 1];
-      const response: PullResponse = {
+      const json = pullAnswerJson({
         epoch,
         changes: page.changes,
         cursor: last ? last.version : since,
         hasMore: page.hasMore,
         serverClock: serverClock || '',
-      };
-      return response;
+      });
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 

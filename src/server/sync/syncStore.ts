@@ -12,9 +12,18 @@ export interface SyncStore {
   epoch(): Promise<string>;
   transact<T>(fn: (tx: SyncTx) => Promise<T>): Promise<T>;
   /** Records changed after `since`, in server version order, at most `limit`. */
-  pull(since: number, limit: number): Promise<{ changes: PulledChange[]; hasMore: boolean }>;
+  pull(since: number, limit: number): Promise<{ changes: StoredChange[]; hasMore: boolean }>;
   maxStamp(): Promise<string>;
   close(): Promise<void>;
+}
+
+/**
+ * A change as a pull sends it, with the record's data as the JSON text the store keeps
+ * (`JSON.stringify` of the data): the pull answer splices it in instead of parsing and
+ * serialising every record again.
+ */
+export interface StoredChange extends Omit<PulledChange, 'data'> {
+  dataJson: string;
 }
 
 export interface SyncTx {

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mutationSchema } from '../../src/domain/sync/mutation';
+import { quickMutation } from '../../src/server/sync/quickMutation';
+
+/** Keys of every object in a value, in order: zod and the quick path must build the same shape. */
+const shape = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(shape)
+    : typeof v === 'object' && v !== null
+      ? Object.entries(v).map(([k, x]) => [k, shape(x)])
+      : v;
+
+/** Mostly a valid value, sometimes one of the invalid ones. */
+const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>): fc.Arbitrary<T | U> =>
+  fc.oneof({ weight: 12, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+
+const segment = mostly(
+  fc.constantFrom('name', 'needs', 'a_b-9', 'x'.repeat(64)),
+  fc.oneof(
+    fc.constantFrom('x'.repeat(65), '', 'a.b', 'ü', 'a\n', '__proto__'),
+    fc.string({ maxLength: 3 }),
+    fc.integer(),
+  ),
+);
+const change = mostly(
+  fc
+    .record({
+      path: mostly(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.array(segment, { minLength: 0, maxLength: 6 }),
+      ),
+      value: fc.jsonValue({ maxDepth: 2 }),
+      stamp: mostly(
+        fc.string({ maxLength: 5 }),
+        fc.oneof(fc.constantFrom('s'.repeat(200), 's'.repeat(201)), fc.integer()),
+      ),
+      extra: fc.option(fc.integer(), { nil: undefined }),
+      dropValue: fc.boolean(),
+    })
+    .map(({ dropValue, ...c }) => {
+      // A change without its value key (zod refuses it; `value: null` is fine).
+      if (dropValue && c.value === null) Reflect.deleteProperty(c, 'value');
+      return c;
+    }),
+  fc.anything({ maxDepth: 1 }),
+);
+const mutationLike = fc.record(
+  {
+    mutationId: mostly(
+      fc.constant('2886babe-d556-4fdc-a982-0319fc349d6b'),
+      fc.constantFrom('not-a-uuid', 7),
+    ),
+    clientId: mostly(fc.constant('dafc2c83'), fc.constantFrom('', 'c'.repeat(101))),
+    seq: mostly(fc.constantFrom(0, 3), fc.constantFrom(-1, 1.5, '3')),
+    table: mostly(fc.constantFrom('contacts', 'conflicts'), fc.constant('users')),
+    recordId: mostly(fc.constant('78093af1-b5b1-4e1a-8821-39438e24b627'), fc.constant('x')),
+    baseVersion: mostly(fc.constantFrom(null, 0, 12), fc.constantFrom(-1, undefined)),
+    changes: mostly(fc.array(change, { maxLength: 4 }), fc.constant('nope')),
+    createdAt: mostly(
+      fc.constant('2024-10-06T17:10:00.000Z'),
+      fc.constantFrom('2024-10-06', '2024-10-06T17:10:00+02:00'),
+    ),
+    extra: fc.anything({ maxDepth: 1 }),
+  },
+  { requiredKeys: ['mutationId', 'clientId', 'seq', 'table', 'recordId', 'changes', 'createdAt'] },
+);
+
+describe('quickMutation', () => {
+  it('accepts only what zod accepts, and gives exactly what zod gives', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(mutationLike, (item) => {
+        const quick = quickMutation(item);
+        const zod = mutationSchema.safeParse(item);
+        if (quick === null) return;
+        accepted += 1;
+        expect(zod.success).toBe(true);
+        expect(quick).toStrictEqual(zod.data);
+        expect(shape(quick)).toStrictEqual(shape(zod.data));
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator must reach the quick path often, or the comparison proves little.
+    expect(accepted).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('takes the plain mutations devices send', () => {
+    const item = {
+      mutationId: '2886babe-d556-4fdc-a982-0319fc349d6b',
+      clientId: 'dafc2c83',
+      seq: 2,
+      table: 'contacts',
+      recordId: '78093af1-b5b1-4e1a-8821-39438e24b627',
+      baseVersion: null,
+      changes: [{ path: ['consent', 'date'], value: '2024-10-06', stamp: 's' }],
+      createdAt: '2024-10-06T17:10:00.000Z',
+    };
+    expect(quickMutation(item)).toStrictEqual(mutationSchema.parse(item));
+  });
+});
