@@ -1,10 +1,12 @@
-import { fieldChanges, allFields } from '../domain/sync/fieldChanges';
+import { fieldChanges, allFields, type FieldChange } from '../domain/sync/fieldChanges';
 import { decodeHlc, encodeHlc, tick } from '../domain/sync/hlc';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
+import type { Table } from 'dexie';
 import { recordSchemas } from '../domain/tables';
 import { baseVersionForEdit } from '../sync/shadows';
 import type { BaseRecord } from '../domain/record';
 import { validate, type FieldError } from '../domain/validation';
+import { shadowKey, type BrueckeDb, type DeviceMeta } from './database';
 import { loadDeviceMeta } from './deviceMeta';
 import type { RepoDeps } from './deps';
 import { ValidationError } from './validationError';
@@ -21,61 +23,139 @@ export interface CommitOptions {
   deleteDrafts?: string[];
 }
 
-function validateAll(writes: readonly RecordWrite[]): BaseRecord[] {
+/** A validated record and its field changes, ready to be written. */
+export interface PlannedWrite {
+  table: SyncTable;
+  record: BaseRecord;
+  changes: FieldChange[];
+}
+
+/**
+ * Validates every record and works out its field changes; records that did not change are left
+ * out. An invalid record throws a ValidationError (with every record's problems) and nothing is
+ * planned. Pure: call it before the transaction, so the transaction is not kept open for it.
+ */
+export function planWrites(writes: readonly RecordWrite[]): PlannedWrite[] {
   const errors: FieldError[] = [];
-  const parsed: BaseRecord[] = [];
+  const planned: PlannedWrite[] = [];
   for (const w of writes) {
     const result = validate(recordSchemas[w.table], w.after);
-    if (result.ok) parsed.push(result.value);
-    else errors.push(...result.errors);
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const record = result.value;
+    const changes = w.before ? fieldChanges(w.before, record) : allFields(record);
+    if (changes.length > 0) planned.push({ table: w.table, record, changes });
   }
   if (errors.length > 0) throw new ValidationError(errors);
-  return parsed;
+  return planned;
+}
+
+/** Everything a commit of records in `tables` writes to: for a caller's own transaction around it. */
+export function commitScope(db: BrueckeDb, tables: readonly SyncTable[]): Table[] {
+  const records = [...new Set(tables)].map((t) => db.table(t));
+  return [...records, db.outbox, db.meta, db.drafts, db.shadows];
+}
+
+/** What a commit reads before it writes: this device's meta and each record's base version. */
+export interface CommitBase {
+  meta: DeviceMeta;
+  /** By `shadowKey(table, id)`. */
+  versions: Map<string, number | null>;
+}
+
+/**
+ * Reads the commit's base for these records, all at once (one wait for IndexedDB instead of one
+ * per record). Call it in the commit's transaction before the records are written; a caller that
+ * reads something else first (e.g. the record it is about to change) can read both in parallel.
+ */
+export async function readCommitBase(
+  deps: RepoDeps,
+  records: readonly { table: SyncTable; id: string }[],
+): Promise<CommitBase> {
+  const targets = new Map(records.map((r) => [shadowKey(r.table, r.id), r]));
+  const [meta, versions] = await Promise.all([
+    loadDeviceMeta(deps),
+    Promise.all([...targets.values()].map((r) => baseVersionForEdit(deps.db, r.table, r.id))),
+  ]);
+  const keys = [...targets.keys()];
+  return { meta, versions: new Map(keys.map((key, i) => [key, versions[i] ?? null])) };
+}
+
+/** The record a planned write is about (for `readCommitBase`). */
+export const writeTarget = (w: PlannedWrite): { table: SyncTable; id: string } => ({
+  table: w.table,
+  id: w.record.id,
+});
+
+/**
+ * Writes planned records with their outbox entries, the device meta and the draft removals, all
+ * issued at once (call inside the commit's transaction, after `readCommitBase`). A record whose
+ * base version `base` does not hold is looked up first.
+ */
+export async function writePlanned(
+  deps: RepoDeps,
+  base: CommitBase,
+  planned: readonly PlannedWrite[],
+  options: CommitOptions = {},
+): Promise<Mutation[]> {
+  const { db } = deps;
+  const missing = planned.filter((w) => !base.versions.has(shadowKey(w.table, w.record.id)));
+  const more = missing.length > 0 ? await readCommitBase(deps, missing.map(writeTarget)) : null;
+  const versionOf = (w: PlannedWrite): number | null => {
+    const key = shadowKey(w.table, w.record.id);
+    return (base.versions.has(key) ? base.versions.get(key) : more?.versions.get(key)) ?? null;
+  };
+  const { meta } = base;
+  let clock = decodeHlc(meta.hlc);
+  let seq = meta.seq;
+  const mutations = planned.map((w): Mutation => {
+    const nowMs = deps.now().getTime();
+    clock = tick(clock, nowMs);
+    const stamp = encodeHlc(clock);
+    seq += 1;
+    return {
+      mutationId: deps.newId(),
+      clientId: meta.clientId,
+      seq,
+      table: w.table,
+      recordId: w.record.id,
+      baseVersion: versionOf(w),
+      changes: w.changes.map((c) => ({ path: c.path, value: c.value, stamp })),
+      createdAt: new Date(nowMs).toISOString(),
+    };
+  });
+  const byTable = new Map<SyncTable, BaseRecord[]>();
+  for (const w of planned) byTable.set(w.table, [...(byTable.get(w.table) ?? []), w.record]);
+  await Promise.all([
+    ...[...byTable].map(([table, rows]) => db.table(table).bulkPut(rows)),
+    db.outbox.bulkAdd(mutations),
+    db.meta.put({ ...meta, hlc: encodeHlc(clock), seq }),
+    options.deleteDrafts?.length ? db.drafts.bulkDelete(options.deleteDrafts) : null,
+  ]);
+  return mutations;
 }
 
 /**
  * The only way records are written: every record and its outbox entry go into IndexedDB in one
  * transaction, so neither can exist without the other. Validation happens first; an invalid
- * record throws a ValidationError and nothing at all is written.
+ * record throws a ValidationError and nothing at all is written. Inside the transaction every
+ * read (device meta, base versions) is issued at once, then every write: the transaction waits
+ * for IndexedDB twice, not twice per record.
  */
 export async function commitWrites(
   deps: RepoDeps,
   writes: readonly RecordWrite[],
   options: CommitOptions = {},
 ): Promise<Mutation[]> {
-  const records = validateAll(writes);
-  const { db } = deps;
-  const tables = [...new Set(writes.map((w) => db.table(w.table)))];
-  return db.transaction('rw', [...tables, db.outbox, db.meta, db.drafts, db.shadows], async () => {
-    const meta = await loadDeviceMeta(deps);
-    let clock = decodeHlc(meta.hlc);
-    let seq = meta.seq;
-    const mutations: Mutation[] = [];
-    for (const [i, w] of writes.entries()) {
-      const record = records[i];
-      if (!record) continue;
-      const changes = w.before ? fieldChanges(w.before, record) : allFields(record);
-      if (changes.length === 0) continue;
-      const nowMs = deps.now().getTime();
-      clock = tick(clock, nowMs);
-      const stamp = encodeHlc(clock);
-      seq += 1;
-      const mutation: Mutation = {
-        mutationId: deps.newId(),
-        clientId: meta.clientId,
-        seq,
-        table: w.table,
-        recordId: record.id,
-        baseVersion: await baseVersionForEdit(db, w.table, record.id),
-        changes: changes.map((c) => ({ path: c.path, value: c.value, stamp })),
-        createdAt: new Date(nowMs).toISOString(),
-      };
-      await db.table(w.table).put(record);
-      await db.outbox.add(mutation);
-      mutations.push(mutation);
-    }
-    await db.meta.put({ ...meta, hlc: encodeHlc(clock), seq });
-    if (options.deleteDrafts?.length) await db.drafts.bulkDelete(options.deleteDrafts);
-    return mutations;
+  const planned = planWrites(writes);
+  const scope = commitScope(
+    deps.db,
+    writes.map((w) => w.table),
+  );
+  return deps.db.transaction('rw', scope, async () => {
+    const base = await readCommitBase(deps, planned.map(writeTarget));
+    return writePlanned(deps, base, planned, options);
   });
 }

@@ -108,6 +108,22 @@ describe('repositories write the record and its outbox entry together', () => {
     expect(await deps.db.outbox.count()).toBe(5);
   });
 
+  it('two visits saved at once for one organisation both keep their checklist changes', async () => {
+    const deps = testDeps();
+    const org = await createOrganisation(deps, { name: 'Polnischer Elternverein' });
+    const rooms = visitInput(org.id);
+    const training: VisitInput = {
+      ...visitInput(org.id),
+      checklist: withState(prefill({}), 'volunteerTraining', 'needed'),
+    };
+    // Each save reads the organisation in its own transaction: neither overwrites the other.
+    await Promise.all([saveVisit(deps, rooms), saveVisit(deps, training)]);
+    const needs = (await deps.db.organisations.get(org.id))?.needs;
+    expect(needs?.findingRooms?.state).toBe('needed');
+    expect(needs?.volunteerTraining?.state).toBe('needed');
+    expect(await deps.db.outbox.count()).toBe(9);
+  });
+
   it('a visit whose follow-up cannot be written leaves everything as before, draft included', async () => {
     const deps = testDeps();
     const org = await createOrganisation(deps, { name: 'Italienischer Verein' });

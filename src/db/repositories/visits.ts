@@ -1,8 +1,16 @@
 import { applyUpdates, changedItems, prefill } from '../../domain/checklist';
+import type { Organisation } from '../../domain/organisation';
 import { afterVisit } from '../../domain/organisationStatus';
 import type { FollowUp, Referral, Visit } from '../../domain/visit';
 import { validateVisitInput, type VisitInput } from '../../domain/visitInput';
-import { commitWrites, type RecordWrite } from '../commitWrites';
+import {
+  commitScope,
+  commitWrites,
+  planWrites,
+  readCommitBase,
+  writePlanned,
+  writeTarget,
+} from '../commitWrites';
 import type { RepoDeps } from '../deps';
 import { ValidationError } from '../validationError';
 
@@ -15,6 +23,7 @@ export interface SavedVisit {
 /**
  * Records a visit in one transaction: the visit (with only the checklist items it changed), the
  * organisation's updated needs, its referrals and follow-ups, and the removal of the draft.
+ * Nothing is written when the organisation is unknown or deleted.
  */
 export async function saveVisit(
   deps: RepoDeps,
@@ -23,54 +32,82 @@ export async function saveVisit(
 ): Promise<SavedVisit> {
   const checked = validateVisitInput(input);
   if (!checked.ok) throw new ValidationError(checked.errors);
-  const { visit: fields, checklistBefore, checklist, referrals, followUps } = checked.value;
-  const org = await deps.db.organisations.get(fields.organisationId);
-  if (!org || org.deleted) {
-    throw new ValidationError([
-      { path: 'visit.organisationId', key: 'errors.visitOrganisationRequired' },
-    ]);
-  }
+  const { db } = deps;
   const nowIso = deps.now().toISOString();
+  // The new records do not depend on what is stored: built and validated before the transaction.
+  const saved = newVisitRecords(deps, checked.value, nowIso);
+  // New records always have changes: the visit is planned first, then its referrals, follow-ups.
+  const newWrites = planWrites([
+    { table: 'visits', before: null, after: saved.visit },
+    ...saved.referrals.map((r) => ({ table: 'referrals' as const, before: null, after: r })),
+    ...saved.followUps.map((f) => ({ table: 'followUps' as const, before: null, after: f })),
+  ]);
+  const orgId = saved.visit.organisationId;
+  const scope = commitScope(db, ['visits', 'organisations', 'referrals', 'followUps']);
+  return db.transaction('rw', scope, async () => {
+    // The organisation is read in the save's own transaction, in parallel with the commit's
+    // other reads: its needs are updated from exactly what is stored when the visit is written.
+    const [org, base] = await Promise.all([
+      db.organisations.get(orgId),
+      readCommitBase(deps, [{ table: 'organisations', id: orgId }, ...newWrites.map(writeTarget)]),
+    ]);
+    if (!org || org.deleted) {
+      throw new ValidationError([
+        { path: 'visit.organisationId', key: 'errors.visitOrganisationRequired' },
+      ]);
+    }
+    const after = organisationAfterVisit(org, saved.visit, nowIso);
+    const orgWrites = planWrites([{ table: 'organisations', before: org, after }]);
+    // Outbox order as the records depend on each other: visit, organisation, the rest.
+    const planned = [...newWrites.slice(0, 1), ...orgWrites, ...newWrites.slice(1)];
+    await writePlanned(deps, base, planned, { deleteDrafts: draftId ? [draftId] : [] });
+    return saved;
+  });
+}
+
+/** The visit's new records: the visit itself, its referrals and follow-ups. */
+function newVisitRecords(deps: RepoDeps, input: VisitInput, nowIso: string): SavedVisit {
+  const { visit: fields, checklistBefore, checklist, referrals, followUps } = input;
   const base = { createdAt: nowIso, updatedAt: nowIso, deleted: false };
   // Only what the coordinator changed in this form is recorded, and it is applied on top of the
-  // needs as stored now: a save in between (another visit, a sync) is never reverted.
+  // needs as stored now (organisationAfterVisit): a save in between is never reverted.
   const updates = changedItems(prefill(checklistBefore), checklist);
   const visit: Visit = { ...fields, ...base, id: deps.newId(), checklistUpdates: updates };
-  const orgAfter = {
-    ...afterVisit(org, fields.date),
-    needs: applyUpdates(org.needs, updates),
+  const organisationId = fields.organisationId;
+  return {
+    visit,
+    referrals: referrals.map((r) => ({
+      ...r,
+      ...base,
+      id: deps.newId(),
+      organisationId,
+      visitId: visit.id,
+    })),
+    followUps: followUps.map((f) => ({
+      ...f,
+      ...base,
+      id: deps.newId(),
+      organisationId,
+      visitId: visit.id,
+      done: false,
+      doneAt: null,
+    })),
+  };
+}
+
+/** The organisation as stored now, with the visit's checklist updates applied. */
+function organisationAfterVisit(org: Organisation, visit: Visit, nowIso: string): Organisation {
+  return {
+    ...afterVisit(org, visit.date),
+    needs: applyUpdates(org.needs, visit.checklistUpdates),
     // The visit went through the whole checklist: its state is now verified by this visit
     // (replacing, e.g., a self-report as the source).
     provenance: {
       ...org.provenance,
-      needs: { source: 'visit' as const, verifiedAt: fields.date, language: null },
+      needs: { source: 'visit' as const, verifiedAt: visit.date, language: null },
     },
     updatedAt: nowIso,
   };
-  const refRecords: Referral[] = referrals.map((r) => ({
-    ...r,
-    ...base,
-    id: deps.newId(),
-    organisationId: org.id,
-    visitId: visit.id,
-  }));
-  const followRecords: FollowUp[] = followUps.map((f) => ({
-    ...f,
-    ...base,
-    id: deps.newId(),
-    organisationId: org.id,
-    visitId: visit.id,
-    done: false,
-    doneAt: null,
-  }));
-  const writes: RecordWrite[] = [
-    { table: 'visits', before: null, after: visit },
-    { table: 'organisations', before: org, after: orgAfter },
-    ...refRecords.map((r) => ({ table: 'referrals' as const, before: null, after: r })),
-    ...followRecords.map((f) => ({ table: 'followUps' as const, before: null, after: f })),
-  ];
-  await commitWrites(deps, writes, { deleteDrafts: draftId ? [draftId] : [] });
-  return { visit, referrals: refRecords, followUps: followRecords };
 }
 
 export async function setFollowUpDone(

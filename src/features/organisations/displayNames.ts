@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface DisplayNames {
@@ -25,15 +24,26 @@ function lookup(names: Intl.DisplayNames | null, code: string): string {
   }
 }
 
+/**
+ * Intl.DisplayNames are expensive to build, and a profile has a dozen components that name
+ * languages: one pair per UI language for the whole app (each entry is never changed once made).
+ */
+const byLanguage = new Map<string, DisplayNames>();
+
+function displayNamesFor(lang: string): DisplayNames {
+  const known = byLanguage.get(lang);
+  if (known) return known;
+  const languages = safeNames(lang, 'language');
+  const regions = safeNames(lang, 'region');
+  const made: DisplayNames = {
+    language: (tag) => lookup(languages, tag),
+    region: (code) => lookup(regions, code),
+  };
+  byLanguage.set(lang, made);
+  return made;
+}
+
 export function useDisplayNames(): DisplayNames {
   const { i18n } = useTranslation();
-  const lang = i18n.language;
-  return useMemo(() => {
-    const languages = safeNames(lang, 'language');
-    const regions = safeNames(lang, 'region');
-    return {
-      language: (tag) => lookup(languages, tag),
-      region: (code) => lookup(regions, code),
-    };
-  }, [lang]);
+  return displayNamesFor(i18n.language);
 }

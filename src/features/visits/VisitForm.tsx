@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changedItems } from '../../domain/checklist';
-import { todayIso } from '../../domain/organisationStatus';
 import type { FieldError } from '../../domain/validation';
 import { validateVisitInput } from '../../domain/visitInput';
 import { visitableOrganisations } from '../../db/queries/visitContext';
@@ -12,27 +11,14 @@ import { useDeps } from '../../app/DepsContext';
 import { hrefOf } from '../../app/routes';
 import { ErrorSummary } from '../../app/ui/ErrorSummary';
 import { PageHeader } from '../../app/ui/PageHeader';
-import { TextField } from '../../app/ui/TextField';
 import { useFormatters } from '../../app/ui/useFormatters';
 import { navigate } from '../../app/useRoute';
-import { ChecklistEditor } from '../needs/ChecklistEditor';
-import { FollowUpsEditor } from './FollowUpsEditor';
-import { OrganisationPicker } from './OrganisationPicker';
-import { ReferralsEditor } from './ReferralsEditor';
-import { checklistOf, onePerPath, toVisitInput, visitFormErrors } from './toVisitInput';
+import { checklistOf, onePerPath, problemsOf, toVisitInput, visitFormErrors } from './toVisitInput';
 import { useDraftAutosave } from './useDraftAutosave';
-import { VisitDetailsFields } from './VisitDetailsFields';
-import {
-  addDays,
-  visitFormReducer,
-  type VisitFormAction,
-  type VisitFormState,
-} from './visitFormState';
+import { VISIT_FIELD_ID, VisitFormFields } from './VisitFormFields';
+import { visitFormReducer, type VisitFormAction, type VisitFormState } from './visitFormState';
 import './visits.css';
 
-/** Every field id starts with this; the rest is the error path with dots replaced by dashes. */
-const ID = 'vf-';
-const FOLLOW_UP_DAYS = 14;
 const NAVIGATE_AFTER_SAVE_MS = 700;
 
 export interface VisitFormNotice {
@@ -48,6 +34,9 @@ interface Props {
 }
 
 type Phase = 'editing' | 'saving' | 'saved';
+
+const samePaths = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((p, i) => p === b[i]);
 
 function storageMessage(e: unknown): string | null {
   if (e instanceof Error && /quota/i.test(`${e.name} ${e.message}`)) return 'errors.storageFailed';
@@ -73,10 +62,10 @@ export function VisitForm({ draftId, initial, notice }: Props) {
   const org = organisations?.find((o) => o.id === state.organisationId) ?? null;
   const orgMissing = organisations !== undefined && state.organisationId !== '' && org === null;
 
-  const update = (action: VisitFormAction): void => {
+  const update = useCallback((action: VisitFormAction): void => {
     dispatch(action);
     setDirty(true);
-  };
+  }, []);
 
   // After "save", each flagged field's message follows the form and disappears once corrected;
   // problems in fields added later wait for the next "save".
@@ -85,14 +74,6 @@ export function VisitForm({ draftId, initial, notice }: Props) {
     const current = visitFormErrors(state, org, orgMissing);
     return onePerPath([...current.filter((e) => flaggedPaths.includes(e.path)), ...repoErrors]);
   }, [flaggedPaths, state, org, orgMissing, repoErrors]);
-
-  const checklistErrors = useMemo(
-    () =>
-      errors
-        .filter((e) => e.path.startsWith('checklist.'))
-        .map((e) => ({ ...e, path: e.path.slice('checklist.'.length) })),
-    [errors],
-  );
 
   const title = org ? org.name : t('visits:draftTitleNew');
   const snapshot = useMemo(
@@ -125,17 +106,15 @@ export function VisitForm({ draftId, initial, notice }: Props) {
     });
   };
 
-  const focusLater = (id: string): void => {
-    requestAnimationFrame(() => document.getElementById(id)?.focus());
-  };
-
   const save = async (): Promise<void> => {
     if (phase !== 'editing') return;
-    setRepoErrors([]);
+    // State that stays as it was is not set anew: the fields then need no new render.
+    setRepoErrors((prev) => (prev.length === 0 ? prev : []));
     setFailure(null);
-    const problems = visitFormErrors(state, org, orgMissing);
-    setFlaggedPaths(problems.map((e) => e.path));
     const checked = validateVisitInput(toVisitInput(state, org));
+    const problems = problemsOf(checked, orgMissing);
+    const paths = problems.map((e) => e.path);
+    setFlaggedPaths((prev) => (samePaths(prev, paths) ? prev : paths));
     if (problems.length > 0 || !checked.ok) {
       focusSummary();
       return;
@@ -160,7 +139,6 @@ export function VisitForm({ draftId, initial, notice }: Props) {
 
   const { before, value } = checklistOf(state, org);
   const changedCount = org ? Object.keys(changedItems(before, value)).length : 0;
-  const errorOf = (path: string): string | undefined => errors.find((e) => e.path === path)?.key;
   const summaryParts = [
     t('visits:summary.needs', { count: changedCount }),
     t('visits:summary.referrals', { count: state.referrals.length }),
@@ -178,104 +156,18 @@ export function VisitForm({ draftId, initial, notice }: Props) {
       ) : null}
 
       <div ref={summaryRef} tabIndex={-1} className="summary-anchor">
-        <ErrorSummary errors={errors} idPrefix={ID} />
+        <ErrorSummary errors={errors} idPrefix={VISIT_FIELD_ID} />
       </div>
 
       <form noValidate onSubmit={(e) => e.preventDefault()}>
         <fieldset className="visit-fieldset" disabled={phase !== 'editing'}>
-          <section className="card" aria-labelledby="visit-sec-org">
-            <h2 id="visit-sec-org">{t('visits:sections.organisation')}</h2>
-            <OrganisationPicker
-              organisations={organisations}
-              selected={org}
-              selectedId={state.organisationId}
-              onSelect={(id) => update({ type: 'organisation', id })}
-              newOrgName={state.newOrgName}
-              newOrgDistrict={state.newOrgDistrict}
-              onNewOrgChange={(field, v) => update({ type: 'text', field, value: v })}
-              error={errorOf('visit.organisationId')}
-              inputId={`${ID}visit-organisationId`}
-              idPrefix={ID}
-            />
-          </section>
-
-          <section className="card" aria-labelledby="visit-sec-details">
-            <h2 id="visit-sec-details">{t('visits:sections.details')}</h2>
-            <VisitDetailsFields state={state} update={update} errors={errors} idPrefix={ID} />
-          </section>
-
-          <section className="card" aria-labelledby="visit-sec-needs" id={`${ID}checklist`}>
-            <h2 id="visit-sec-needs">{t('visits:sections.needs')}</h2>
-            {org ? (
-              <>
-                <p className="field-hint">{t('visits:needs.intro')}</p>
-                <ChecklistEditor
-                  value={value}
-                  before={before}
-                  onChange={(next) => update({ type: 'checklist', before, value: next })}
-                  idPrefix={`${ID}checklist-`}
-                  errors={checklistErrors}
-                />
-              </>
-            ) : (
-              <p className="muted">{t('visits:needs.chooseOrgFirst')}</p>
-            )}
-          </section>
-
-          <section className="card" aria-labelledby="visit-sec-referrals">
-            <h2 id="visit-sec-referrals">{t('visits:sections.referrals')}</h2>
-            <ReferralsEditor
-              rows={state.referrals}
-              errors={errors}
-              idPrefix={ID}
-              onAdd={() => {
-                update({ type: 'addReferral', key: deps.newId() });
-                focusLater(`${ID}referrals-${state.referrals.length}-targetId`);
-              }}
-              onChange={(key, patch) => update({ type: 'updateReferral', key, patch })}
-              onRemove={(key) => update({ type: 'removeReferral', key })}
-            />
-          </section>
-
-          <section className="card" aria-labelledby="visit-sec-follow-ups">
-            <h2 id="visit-sec-follow-ups">{t('visits:sections.followUps')}</h2>
-            <FollowUpsEditor
-              rows={state.followUps}
-              errors={errors}
-              idPrefix={ID}
-              onAdd={() => {
-                update({
-                  type: 'addFollowUp',
-                  key: deps.newId(),
-                  dueDate: addDays(todayIso(deps.now()), FOLLOW_UP_DAYS),
-                });
-                focusLater(`${ID}followUps-${state.followUps.length}-what`);
-              }}
-              onChange={(key, patch) => update({ type: 'updateFollowUp', key, patch })}
-              onRemove={(key) => update({ type: 'removeFollowUp', key })}
-            />
-          </section>
-
-          <section className="card" aria-labelledby="visit-sec-notes">
-            <h2 id="visit-sec-notes">{t('visits:sections.notes')}</h2>
-            <TextField
-              id={`${ID}visit-notes`}
-              label={t('visits:fields.notes')}
-              value={state.notes}
-              multiline
-              error={errorOf('visit.notes')}
-              onChange={(v) => update({ type: 'text', field: 'notes', value: v })}
-            />
-            <TextField
-              id={`${ID}visit-handedOver`}
-              label={t('visits:fields.handedOver')}
-              hint={t('visits:fields.handedOverHint')}
-              value={state.handedOver}
-              multiline
-              error={errorOf('visit.handedOver')}
-              onChange={(v) => update({ type: 'text', field: 'handedOver', value: v })}
-            />
-          </section>
+          <VisitFormFields
+            state={state}
+            organisations={organisations}
+            org={org}
+            errors={errors}
+            update={update}
+          />
         </fieldset>
 
         <div className="form-actions visit-actions">

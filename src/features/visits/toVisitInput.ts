@@ -1,6 +1,6 @@
 import { applyUpdates, changedItems, prefill, type ChecklistMap } from '../../domain/checklist';
 import type { Organisation } from '../../domain/organisation';
-import type { FieldError } from '../../domain/validation';
+import type { FieldError, Validated } from '../../domain/validation';
 import { validateVisitInput, type VisitInput } from '../../domain/visitInput';
 import { OTHER_LANGUAGE, type VisitFormState } from './visitFormState';
 
@@ -80,7 +80,11 @@ export function visitFormErrors(
   org: Organisation | null,
   orgMissing: boolean,
 ): FieldError[] {
-  const checked = validateVisitInput(toVisitInput(state, org));
+  return problemsOf(validateVisitInput(toVisitInput(state, org)), orgMissing);
+}
+
+/** The form's problems from a validation already done (see `visitFormErrors`). */
+export function problemsOf(checked: Validated<VisitInput>, orgMissing: boolean): FieldError[] {
   const found = checked.ok ? [] : [...checked.errors];
   if (orgMissing) {
     found.unshift({ path: 'visit.organisationId', key: 'errors.visitOrganisationRequired' });
