@@ -10,6 +10,28 @@ import { isListable, recordVersions } from './serverVersions';
 import { currentShadow } from './shadows';
 import { readSyncState, SYNC_STATE_KEY } from './syncState';
 
+/**
+ * Records per bulkPut. A browser serialises every record of a bulkPut in one task, so a table's
+ * share of a large page is written in slices (each awaited: one task each), all in the page's
+ * transaction. Slices stay at MIN_SLICE records or more: below 50 values Dexie tracks each key
+ * of a write for live queries, which costs more than the write itself.
+ */
+export const PUT_SLICE = 200;
+const MIN_SLICE = 100;
+
+/** `records` cut into near-equal slices of at most PUT_SLICE (and, if cut, at least MIN_SLICE). */
+export function putSlices<T>(records: readonly T[]): (readonly T[])[] {
+  if (records.length <= PUT_SLICE) return [records];
+  const count = Math.min(
+    Math.ceil(records.length / PUT_SLICE),
+    Math.floor(records.length / MIN_SLICE),
+  );
+  const size = Math.ceil(records.length / count);
+  const slices: T[][] = [];
+  for (let i = 0; i < records.length; i += size) slices.push(records.slice(i, i + size));
+  return slices;
+}
+
 interface LocalEdits {
   /** Outbox entries by `table/id`, for the records of the page that have any. */
   pending: Map<string, Mutation[]>;
@@ -73,7 +95,8 @@ export async function applyServerChanges(deps: RepoDeps, page: PullResponse): Pr
       }
       if (shadows.length) await db.shadows.bulkPut(shadows);
       await recordVersions(db, page.cursor, versions);
-      for (const [table, records] of byTable) await recordTable(db, table).bulkPut(records);
+      for (const [table, records] of byTable)
+        for (const slice of putSlices(records)) await recordTable(db, table).bulkPut(slice);
       if (page.serverClock) await observeServerClock(deps, page.serverClock);
       const state = await readSyncState(db);
       await db.settings.put({

@@ -19,11 +19,12 @@ export async function runSync(
   deps: RepoDeps,
   api: SyncApi,
   locks?: LockManager,
+  betweenPages?: () => Promise<void>,
 ): Promise<SyncSummary | null> {
   const work = async (): Promise<SyncSummary> => {
     await updateSyncState(deps.db, { lastAttemptAt: deps.now().toISOString() });
     try {
-      return await syncOnce(deps, api);
+      return await syncOnce(deps, api, betweenPages);
     } catch (error) {
       await updateSyncState(deps.db, { lastError: errorKey(error) });
       throw error;

@@ -6,6 +6,7 @@ import { AuthRequired } from './authRequired';
 import type { SyncApi } from './syncApi';
 import { createSyncScheduler, type SyncScheduler } from './syncScheduler';
 import { updateSyncState } from './syncState';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 type Listenable = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
@@ -30,6 +31,8 @@ export interface BrowserSyncEnv {
    * is not downloaded before it). Missing: right away.
    */
   deferFirstRound?: (start: () => void) => void;
+  /** Awaited between two pulled pages (a yield to the event loop). Missing: no pause. */
+  betweenPulledPages?: () => Promise<void>;
 }
 
 export const SYNC_INTERVAL_MS = 60_000;
@@ -49,6 +52,7 @@ export function browserSyncEnv(): BrowserSyncEnv {
     setTimer: (fn, ms) => window.setTimeout(fn, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),
     intervalMs: SYNC_INTERVAL_MS,
+    betweenPulledPages: () => yieldToEventLoop(),
   };
 }
 
@@ -69,6 +73,19 @@ export function readingWholeBody(fetchImpl: Fetch): Fetch {
       headers: res.headers,
     });
   };
+}
+
+/**
+ * Whether the server clearly says "no session" (401 from `/api/auth/me`), asked without the
+ * engine. A device that remembers nobody may still hold a session cookie (a login in another
+ * tab or through the API), so it asks; any other answer, or none, leaves it to the engine.
+ */
+async function knownLoggedOut(fetchRead: Fetch): Promise<boolean> {
+  try {
+    return (await fetchRead('/api/auth/me')).status === 401;
+  } catch {
+    return false;
+  }
 }
 
 type SyncEngine = typeof import('./syncEngine');
@@ -141,7 +158,8 @@ export interface BrowserSync {
  * `online` event starts the next round.
  */
 export function startBrowserSync(deps: RepoDeps, env: BrowserSyncEnv): BrowserSync {
-  const engine = lazyEngine(readingWholeBody(env.fetch));
+  const fetchRead = readingWholeBody(env.fetch);
+  const engine = lazyEngine(fetchRead);
   const auth = lazyAuthApi(engine);
   const listeners = new Set<() => void>();
   const state = { syncing: false };
@@ -168,12 +186,24 @@ export function startBrowserSync(deps: RepoDeps, env: BrowserSyncEnv): BrowserSy
     }
   };
 
+  /**
+   * Nobody logged in on this device, and the server confirms it: the round ends as the engine
+   * would end it ("login required"), without loading the engine (a large chunk) for nothing.
+   */
+  const loggedOut = async (): Promise<boolean> => {
+    if ((await sessionUser(deps.db)) || !(await knownLoggedOut(fetchRead))) return false;
+    const attemptAt = deps.now().toISOString();
+    await updateSyncState(deps.db, { lastAttemptAt: attemptAt, lastError: 'loginRequired' });
+    return true;
+  };
+
   const run = async (): Promise<void> => {
     if (!env.isOnline()) return;
     setSyncing(true);
     try {
+      if (await loggedOut()) throw new AuthRequired();
       const { runSync, api } = await loadEngine();
-      const summary = await runSync(deps, api, env.locks);
+      const summary = await runSync(deps, api, env.locks, env.betweenPulledPages);
       if (summary) await refreshUser();
     } catch (error) {
       if (error instanceof AuthRequired) await forgetSessionUser(deps);

@@ -4,7 +4,16 @@ import { AuthRequired, pushOutbox, type PushSummary } from './pushOutbox';
 import type { SyncApi } from './syncApi';
 import { readSyncState, updateSyncState } from './syncState';
 
+/**
+ * Records per pull request: the largest page the protocol allows (PULL_MAX_LIMIT), in Node and
+ * in the browser alike. Fewer pages mean fewer transactions and fewer rounds of live-query
+ * updates; the browser keeps its tasks short by writing a page in slices (applyServerChanges.ts)
+ * and by yielding between pages (`betweenPages`), not by asking for smaller pages.
+ */
 export const PULL_PAGE = 1000;
+
+/** What happens between two pulled pages by default: nothing (a client in Node, the benchmarks). */
+const noPause = (): Promise<void> => Promise.resolve();
 
 /**
  * The server was restored from a backup (its epoch changed): everything is pulled again from
@@ -35,7 +44,11 @@ function fetchPage(api: SyncApi, since: number): Promise<PageOutcome> {
  * from the cursor the page names), so the network and the local database work at the same time.
  * Pages are still applied strictly in order, each in its own transaction with its cursor.
  */
-async function pullAll(deps: RepoDeps, api: SyncApi): Promise<number> {
+async function pullAll(
+  deps: RepoDeps,
+  api: SyncApi,
+  betweenPages: () => Promise<void>,
+): Promise<number> {
   let pulled = 0;
   let next = fetchPage(api, (await readSyncState(deps.db)).cursor);
   for (;;) {
@@ -52,6 +65,7 @@ async function pullAll(deps: RepoDeps, api: SyncApi): Promise<number> {
     await applyServerChanges(deps, page);
     pulled += page.changes.length;
     if (!page.hasMore) return pulled;
+    await betweenPages();
   }
 }
 
@@ -59,14 +73,22 @@ export interface SyncSummary extends PushSummary {
   pulled: number;
 }
 
-/** One full sync: push before pull, then pull every page. */
-export async function syncOnce(deps: RepoDeps, api: SyncApi): Promise<SyncSummary> {
+/**
+ * One full sync: push before pull, then pull every page. `betweenPages` is awaited after each
+ * applied page but the last (the browser yields to the event loop there, see
+ * yieldToEventLoop.ts).
+ */
+export async function syncOnce(
+  deps: RepoDeps,
+  api: SyncApi,
+  betweenPages: () => Promise<void> = noPause,
+): Promise<SyncSummary> {
   let push = await pushOutbox(deps, api);
   if (push.epochChanged) {
     await resetForNewEpoch(deps);
     push = await pushOutbox(deps, api);
   }
-  const pulled = await pullAll(deps, api);
+  const pulled = await pullAll(deps, api, betweenPages);
   await updateSyncState(deps.db, { lastSyncAt: deps.now().toISOString(), lastError: null });
   return { ...push, pulled };
 }

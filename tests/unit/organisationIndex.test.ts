@@ -163,4 +163,28 @@ describe('organisation index', () => {
     expect(names('kultur mitte')).toEqual(['Türkischer Kulturverein Mitte']);
     expect(names('')).toHaveLength(3);
   });
+
+  it('rebuilt after a change, finds renamed organisations by their new names only', () => {
+    const org = (i: number, name: string) => ({
+      ...newOrganisation(`00000000-0000-4000-8000-00000000000${i}`, '2026-01-01T00:00:00.000Z'),
+      name,
+    });
+    const collator = new Intl.Collator('de');
+    const before = buildOrganisationIndex(
+      [org(1, 'Elternverein'), org(2, 'Sportverein')],
+      new Map(),
+      collator,
+    );
+    const after = buildOrganisationIndex(
+      [org(1, 'Elternnetzwerk'), org(2, 'Sportverein'), org(3, 'Chor')],
+      new Map(),
+      collator,
+      before,
+    );
+    const names = (query: string) =>
+      queryOrganisations(after, { ...emptyFilters, sort: 'name', query }).map((r) => r.org.name);
+    expect(names('verein')).toEqual(['Sportverein']);
+    expect(names('netzwerk')).toEqual(['Elternnetzwerk']);
+    expect(names('chor')).toEqual(['Chor']);
+  });
 });

@@ -2,8 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   touchesOverview,
   watchOrganisationOverview,
+  type OverviewTiming,
 } from '../../src/db/queries/organisationOverviewCache';
-import type { OrganisationOverview } from '../../src/db/queries/organisations';
+import {
+  OVERVIEW_CHUNK,
+  organisationOverview,
+  type OrganisationOverview,
+} from '../../src/db/queries/organisations';
 import { newOrganisation } from '../../src/domain/organisation';
 import type { Visit } from '../../src/domain/visit';
 import { testDeps } from './testDeps';
@@ -52,6 +57,32 @@ function nextRead(
 
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
+const realTime = (): Omit<OverviewTiming, 'minGapMs'> => ({
+  now: () => performance.now(),
+  setTimer: (fn, ms) => void setTimeout(fn, ms),
+});
+
+/** A clock that moves only when told to; timers fire when it passes them. */
+function manualClock() {
+  let now = 0;
+  let timers: { at: number; fn: () => void }[] = [];
+  const timing: OverviewTiming = {
+    now: () => now,
+    setTimer: (fn, ms) => void timers.push({ at: now + ms, fn }),
+    minGapMs: 1000,
+  };
+  return {
+    timing,
+    pending: () => timers.map((t) => t.at - now),
+    advance: (ms: number) => {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      for (const t of due) t.fn();
+    },
+  };
+}
+
 describe('organisation overview cache', () => {
   it('reads once and is kept while nothing changes', async () => {
     const { db } = testDeps();
@@ -82,7 +113,7 @@ describe('organisation overview cache', () => {
   it('follows changes while the list is open', async () => {
     const { db } = testDeps();
     await db.organisations.put({ ...newOrganisation(ORG, stamp), name: 'Alt' });
-    const watch = watchOrganisationOverview(db);
+    const watch = watchOrganisationOverview(db, { ...realTime(), minGapMs: 0 });
     const names: string[][] = [];
     unsubscribes.push(
       watch.subscribe(() => names.push((watch.current()?.organisations ?? []).map((o) => o.name))),
@@ -91,6 +122,46 @@ describe('organisation overview cache', () => {
     await db.organisations.update(ORG, { name: 'Neu' });
     await tick();
     expect(names.at(-1)).toEqual(['Neu']);
+  });
+
+  it('follows a stream of changes at most once per interval, the last change included', async () => {
+    const { db } = testDeps();
+    await db.organisations.put({ ...newOrganisation(ORG, stamp), name: 'v0' });
+    const clock = manualClock();
+    const watch = watchOrganisationOverview(db, clock.timing);
+    const names: string[] = [];
+    unsubscribes.push(
+      watch.subscribe(() => names.push(watch.current()?.organisations[0]?.name ?? '')),
+    );
+    await tick();
+    expect(names).toEqual(['v0']);
+    // Three writes within the interval: no read yet, one is due when the interval is over.
+    for (const name of ['v1', 'v2', 'v3']) {
+      await db.organisations.update(ORG, { name });
+      await tick();
+    }
+    expect(names).toEqual(['v0']);
+    expect(clock.pending()).toEqual([1000]);
+    clock.advance(1000);
+    await tick();
+    expect(names).toEqual(['v0', 'v3']);
+    // A change after a quiet spell is read at once.
+    clock.advance(5000);
+    await db.organisations.update(ORG, { name: 'v4' });
+    await tick();
+    expect(names).toEqual(['v0', 'v3', 'v4']);
+  });
+
+  it('reads the organisations in chunks, all of them in key order', async () => {
+    const { db } = testDeps();
+    const count = OVERVIEW_CHUNK * 2 + 7;
+    const ids = Array.from(
+      { length: count },
+      (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    );
+    await db.organisations.bulkPut(ids.map((id) => ({ ...newOrganisation(id, stamp), name: id })));
+    const overview = await organisationOverview(db);
+    expect(overview.organisations.map((o) => o.id)).toEqual(ids);
   });
 
   it('ignores changes to other tables and other databases', () => {

@@ -72,7 +72,9 @@ describe('browser sync', () => {
     win.dispatchEvent(new Event('online'));
     expect(sync.isSyncing()).toBe(true);
     await idle(sync);
-    expect(calls[0]).toMatch(/^\/api\/sync\/pull\?since=0&limit=\d+$/);
+    // The device remembers nobody: it asks the server first, which knows the session.
+    expect(calls[0]).toBe('/api/auth/me');
+    expect(calls[1]).toMatch(/^\/api\/sync\/pull\?since=0&limit=\d+$/);
     const state = await readSyncState(deps.db);
     expect(state.lastSyncAt).not.toBeNull();
     expect(state.lastError).toBeNull();
@@ -113,6 +115,19 @@ describe('browser sync', () => {
     await idle(sync);
     expect((await readSyncState(deps.db)).lastError).toBe('loginRequired');
     expect(await sessionUser(deps.db)).toBeNull();
+    expect(timers).toEqual([]);
+    sync.stop();
+  });
+
+  it('without a remembered user and without a session, ends the round before loading the engine', async () => {
+    const deps = testDeps();
+    const { env, calls, timers, browser } = fakeBrowser(false);
+    browser.online = true;
+    const sync = startBrowserSync(deps, env);
+    await idle(sync);
+    // Only the engine-free question; the engine would have asked for a pull.
+    expect(calls).toEqual(['/api/auth/me']);
+    expect((await readSyncState(deps.db)).lastError).toBe('loginRequired');
     expect(timers).toEqual([]);
     sync.stop();
   });

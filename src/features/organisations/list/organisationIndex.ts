@@ -33,17 +33,29 @@ function newerFirst(a: string | null, b: string | null): number {
   return x === y ? 0 : x < y ? 1 : -1;
 }
 
+/** Whether two versions of an organisation have the same search key (the same names). */
+const sameNames = (a: Organisation, b: Organisation): boolean =>
+  a.name === b.name && a.originalName === b.originalName && a.shortName === b.shortName;
+
+/**
+ * With `previous` (the index of the data before a change), the search keys of organisations
+ * whose names did not change are taken from it instead of being folded again: while a pull
+ * writes, the list is rebuilt every second, and folding a thousand names is most of a rebuild.
+ */
 export function buildOrganisationIndex(
   orgs: readonly Organisation[],
   lastVisits: ReadonlyMap<string, string>,
   collator: Intl.Collator,
+  previous?: OrganisationIndex,
 ): OrganisationIndex {
+  const before = new Map(previous?.byName.map((e) => [e.row.org.id, e]));
   const entries: Entry[] = [];
   for (const org of orgs) {
     if (org.deleted) continue;
+    const old = before.get(org.id);
     entries.push({
       row: { org, lastVisit: lastVisits.get(org.id) ?? null, openNeeds: openNeeds(org.needs) },
-      key: organisationSearchKey(org),
+      key: old && sameNames(old.row.org, org) ? old.key : organisationSearchKey(org),
     });
   }
   const byName = [...entries].sort((a, b) => collator.compare(a.row.org.name, b.row.org.name));

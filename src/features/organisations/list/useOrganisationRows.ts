@@ -12,15 +12,29 @@ import {
 
 /** The index of each overview, per UI language: built once, however often the list is opened. */
 const indexes = new WeakMap<OrganisationOverview, Map<string, OrganisationIndex>>();
+/** The index built last per database and language, whose search keys the next one reuses. */
+const latest = new WeakMap<BrueckeDb, Map<string, OrganisationIndex>>();
 
-function indexOf(overview: OrganisationOverview, language: string): OrganisationIndex {
+function indexOf(
+  db: BrueckeDb,
+  overview: OrganisationOverview,
+  language: string,
+): OrganisationIndex {
   const byLanguage = indexes.get(overview) ?? new Map<string, OrganisationIndex>();
   indexes.set(overview, byLanguage);
   let index = byLanguage.get(language);
   if (!index) {
     const collator = new Intl.Collator(language, { sensitivity: 'base' });
-    index = buildOrganisationIndex(overview.organisations, overview.lastVisits, collator);
+    const previous = latest.get(db) ?? new Map<string, OrganisationIndex>();
+    latest.set(db, previous);
+    index = buildOrganisationIndex(
+      overview.organisations,
+      overview.lastVisits,
+      collator,
+      previous.get(language),
+    );
     byLanguage.set(language, index);
+    previous.set(language, index);
   }
   return index;
 }
@@ -45,8 +59,8 @@ export function useOrganisationRows(db: BrueckeDb, filters: OrganisationFilters)
   if (failure !== undefined)
     throw failure instanceof Error ? failure : new Error('The organisations could not be read.');
   const index = useMemo(
-    () => (overview ? indexOf(overview, i18n.language) : undefined),
-    [overview, i18n.language],
+    () => (overview ? indexOf(db, overview, i18n.language) : undefined),
+    [db, overview, i18n.language],
   );
   const rows = useMemo(
     () => (index ? queryOrganisations(index, filters) : undefined),
