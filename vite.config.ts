@@ -1,6 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
+import { selfReportNamespaces, startNamespaces } from './src/app/startNamespaces';
+import { startChunks } from './src/build/startChunks';
+import { startPreload } from './src/build/startPreload';
+
+const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const entry = source('./src/app/main.tsx');
+const coordinatorStart = source('./src/app/startCoordinator.tsx');
+const selfReportStart = source('./src/app/startSelfReportPage.ts');
+const chunks = startChunks({ entry, app: coordinatorStart, report: selfReportStart });
 
 /**
  * Puts the entry's stylesheet (a few kB) into index.html as a `<style>` element: the first paint
@@ -29,6 +39,14 @@ export default defineConfig({
   plugins: [
     react(),
     inlineEntryStylesheet(),
+    chunks.plugin,
+    startPreload({
+      entry,
+      app: coordinatorStart,
+      selfReport: selfReportStart,
+      appNamespaces: startNamespaces,
+      selfReportNamespaces,
+    }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -75,10 +93,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Everything the entry imports statically in one chunk: the start page then loads two
-          // scripts instead of a dozen small shared ones (each a request, through the service
-          // worker when offline); the lazy screens import from it.
-          groups: [{ name: 'start', tags: ['$initial'] }],
+          // Three start chunks (src/build/startChunks.ts): what both start pages need, the
+          // coordinator's app, a representative's self-report page. A page then loads a handful
+          // of scripts, all requested at once (src/build/startPreload.ts), instead of a dozen
+          // small shared ones (each a request, through the service worker when offline); the
+          // lazy screens import from them.
+          groups: chunks.groups,
         },
       },
     },

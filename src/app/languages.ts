@@ -29,23 +29,40 @@ export function languagesFromMeta(metaFiles: Record<string, unknown>): LanguageM
   );
 }
 
+/**
+ * The rule that picks the start language by code: the device's saved choice, else the first
+ * browser language we have (`de-AT` counts as `de`), else `fallback`. Self-contained (it uses
+ * nothing but its parameters): the build also writes its source into index.html
+ * (src/build/startPreload.ts), where it picks the translations to preload before any script.
+ */
+export function chooseLanguageCode(
+  saved: string | null,
+  browser: readonly string[],
+  codes: readonly string[],
+  fallback: string,
+): string {
+  const candidates = [saved];
+  for (const b of browser) candidates.push(b.toLowerCase(), b.toLowerCase().split('-')[0] ?? '');
+  for (const c of candidates) if (c && codes.includes(c)) return c;
+  return fallback;
+}
+
 /** The device's saved choice, else the first browser language we have, else German. */
 export function pickLanguage(
   saved: string | null,
   browser: readonly string[],
   available: readonly LanguageMeta[],
 ): LanguageMeta {
-  const byCode = new Map(available.map((l) => [l.code, l]));
-  const candidates = [
-    saved,
-    ...browser.flatMap((b) => [b.toLowerCase(), b.toLowerCase().split('-')[0]]),
-  ];
-  for (const c of candidates) {
-    const hit = c ? byCode.get(c) : undefined;
-    if (hit) return hit;
-  }
+  const fallback = available.some((l) => l.code === DEFAULT_LANGUAGE)
+    ? DEFAULT_LANGUAGE
+    : (available[0]?.code ?? DEFAULT_LANGUAGE);
+  const codes = available.map((l) => l.code);
+  const code = chooseLanguageCode(saved, browser, codes, fallback);
   return (
-    byCode.get(DEFAULT_LANGUAGE) ??
-    available[0] ?? { code: DEFAULT_LANGUAGE, name: 'Deutsch', dir: 'ltr' }
+    available.find((l) => l.code === code) ?? {
+      code: DEFAULT_LANGUAGE,
+      name: 'Deutsch',
+      dir: 'ltr',
+    }
   );
 }

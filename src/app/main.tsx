@@ -1,96 +1,24 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { openDatabase, type BrueckeDb } from '../db/database';
-import { browserDeps } from '../db/deps';
-import { watchOrganisationOverview } from '../db/queries/organisationOverviewCache';
-import { ensureReferenceData } from '../db/repositories/ensureReferenceData';
-import { browserSyncEnv, startBrowserSync } from '../sync/startBrowserSync';
-import { App } from './App';
-import { DepsProvider } from './DepsContext';
-import { firstScreenSignal, FirstScreenShown } from './firstScreen';
-import { applyDocumentLanguage, availableLanguages, createI18n, loadAllNamespaces } from './i18n';
-import { pickLanguage } from './languages';
-import { LANGUAGE_STORAGE_KEY } from './languageStorage';
-import { registerServiceWorker } from './pwa/registerServiceWorker';
+/**
+ * The entry: only picks which page to start. A representative's invitation link
+ * (`#/report/<token>`) gets the small self-report page, every other address the coordinator's
+ * app; each is its own chunk (vite.config.ts, src/build/startChunks.ts), and index.html's preload
+ * script (src/build/startPreload.ts) fetches the chosen one in parallel with this entry.
+ */
 import { parseRoute } from './routes';
-import { startNamespaces } from './startNamespaces';
-import { SyncProvider } from './SyncContext';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
-
-function savedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A representative's invitation link (`#/report/<token>`): their own small page, loaded lazily,
- * without the coordinator's sync and reference data.
- */
-async function startSelfReportPage(root: HTMLElement): Promise<void> {
-  const language = pickLanguage(savedLanguage(), navigator.languages, availableLanguages);
-  applyDocumentLanguage(language);
-  const [i18n, page] = await Promise.all([
-    createI18n(language),
-    import('../features/selfReport/startSelfReport'),
-  ]);
-  page.startSelfReport(root, i18n);
-  registerServiceWorker();
-}
-
-/**
- * Starts reading the organisation list's data (organisationOverviewCache.ts keeps it for the
- * session), so it is read while the translations load rather than after the first render.
- */
-function readOrganisationsEarly(db: BrueckeDb): void {
-  const stopWatching = watchOrganisationOverview(db).subscribe(() => undefined);
-  stopWatching();
-}
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root element');
   if (parseRoute(window.location.hash).name === 'selfReport') {
-    await startSelfReportPage(root);
-    return;
+    const page = await import('./startSelfReportPage');
+    await page.startSelfReportPage(root);
+  } else {
+    const app = await import('./startCoordinator');
+    await app.startCoordinator(root);
   }
-  const deps = browserDeps(openDatabase());
-  if (parseRoute(window.location.hash).name === 'organisations') readOrganisationsEarly(deps.db);
-  const language = pickLanguage(
-    localStorage.getItem(LANGUAGE_STORAGE_KEY),
-    navigator.languages,
-    availableLanguages,
-  );
-  applyDocumentLanguage(language);
-  const [i18n] = await Promise.all([
-    createI18n(language, startNamespaces),
-    ensureReferenceData(deps),
-  ]);
-  // After the reference data is in place, so a first pull never races the built-in entries;
-  // the first round (and with it the engine chunk) waits until the first screen is shown.
-  const firstScreen = firstScreenSignal();
-  const sync = startBrowserSync(deps, { ...browserSyncEnv(), deferFirstRound: firstScreen.after });
-  // The other screens' translations, so they are there before anyone navigates.
-  firstScreen.after(() => void loadAllNamespaces(i18n));
-  // Registering checks for a new version (a request): also after the first screen.
-  firstScreen.after(registerServiceWorker);
-  createRoot(root).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <DepsProvider deps={deps}>
-          <SyncProvider sync={sync}>
-            <App />
-            <FirstScreenShown signal={firstScreen} />
-          </SyncProvider>
-        </DepsProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
 }
 
 void start();

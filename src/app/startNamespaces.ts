@@ -14,3 +14,11 @@ export const startNamespaces: readonly string[] = [
   'settings',
   'sync',
 ];
+
+/**
+ * The namespaces a representative's self-report page translates (its own, the needs catalogue,
+ * and `common` for the shared form fields). startSelfReportPage.ts loads only these before its
+ * first screen and the rest right after it; a key from elsewhere would load them at once
+ * (i18n.ts, `missingKeyLoader`).
+ */
+export const selfReportNamespaces: readonly string[] = ['common', 'needs', 'selfReport'];

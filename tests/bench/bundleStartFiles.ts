@@ -56,16 +56,23 @@ export function startPageFiles(
   return out;
 }
 
+/** The coordinator's start module: main.tsx imports it dynamically on every route but a self-report. */
+export const COORDINATOR_START = 'src/app/startCoordinator.tsx';
+
 /**
- * The app's start route: main.tsx has `createI18n` (src/app/i18n.ts) load the start page's
- * namespaces (src/app/startNamespaces.ts) of the active language, and only those: German, the
- * fallback, is loaded only if a key were ever missing. The organisation list itself is a static
- * import of App.tsx. Lazy chunks fetched only after the first screen is shown
- * (src/app/firstScreen.tsx) are not part of the start page: the sync engine
- * (src/sync/syncEngine.ts, first round after the first screen) and the other namespaces.
+ * The app's start route (the organisation list): main.tsx, a small router, dynamically imports the
+ * coordinator's start module (`COORDINATOR_START`, with its static imports: the `app` chunk), which
+ * has `createI18n` (src/app/i18n.ts) load the start page's namespaces
+ * (src/app/startNamespaces.ts) of the active language, and only those: German, the fallback, is
+ * loaded only if a key were ever missing. index.html's preload script (src/build/startPreload.ts)
+ * requests exactly these files early. The organisation list itself is a static import of
+ * App.tsx. Not part of the start page: the self-report page (the other branch of main.tsx) and
+ * lazy chunks fetched only after the first screen is shown (src/app/firstScreen.tsx): the sync
+ * engine (src/sync/syncEngine.ts, first round after the first screen) and the other namespaces.
  */
 export function appStartDynamicImports(language: string): StartDynamicImport {
   return (key) => {
+    if (key === COORDINATOR_START) return true;
     const match = /^locales\/([^/]+)\/([^/]+)\.json$/.exec(key);
     return match?.[1] === language && startNamespaces.includes(match[2] ?? '');
   };

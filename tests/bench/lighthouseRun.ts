@@ -10,9 +10,12 @@
  * phone. Each run is therefore gathered once and audited with the multiplier that Lighthouse's
  * documented calibration gives for the `benchmarkIndex` measured in that same run
  * (cpuCalibration.ts); the same gathered page load audited at the default 4× is reported next to it.
+ *
+ * `BRUECKE_LIGHTHOUSE_OUT=<dir>` keeps each run's full report (calibrated) there as JSON, to see
+ * where the time goes (`bootup-time`, `mainthread-work-breakdown`, `long-tasks`, …).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Artifacts, Config, Flags, RunnerResult } from 'lighthouse';
@@ -137,6 +140,11 @@ export async function runLighthouse(url: string, chrome: Chrome): Promise<Lighth
   const result = await auditWith(gathered, calibration.multiplier);
   const atDefault = (await auditWith(gathered, 4)).lhr;
   const { lhr } = result;
+  const out = process.env.BRUECKE_LIGHTHOUSE_OUT;
+  if (out) {
+    const name = `${new URL(url).hash.startsWith('#/report/') ? 'self-report' : 'list'}-${Date.now()}`;
+    writeFileSync(join(out, `${name}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const score = (id: string): number => lhr.categories[id]?.score ?? Number.NaN;
   const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
