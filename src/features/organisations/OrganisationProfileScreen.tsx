@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useDeps } from '../../app/DepsContext';
 import { hrefOf } from '../../app/routes';
 import { PageHeader } from '../../app/ui/PageHeader';
-import { organisationProfile } from '../../db/queries/organisationProfile';
+import { organisationProfilePage } from '../../db/queries/organisationProfilePage';
 import { todayIso } from '../../domain/organisationStatus';
 import { InvitationPanel } from '../invitations/InvitationPanel';
 import { ContactList } from './contacts/ContactList';
 import { AtAGlance } from './profile/AtAGlance';
 import { ProfileSections } from './profile/ProfileSections';
 import { selfReportLanguage } from './profile/ProvenanceLine';
-import { VisitList } from './profile/VisitList';
+import { VISIT_PAGE_SIZE, VisitList } from './profile/VisitList';
 import { useSavedNotice } from './savedNotice';
 import './organisations.css';
 import { OrganisationUnavailable } from './OrganisationUnavailable';
@@ -20,9 +20,11 @@ import { OrganisationUnavailable } from './OrganisationUnavailable';
 export default function OrganisationProfileScreen({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation(['organisations', 'common']);
   const deps = useDeps();
+  // Only the visits shown are read; "show older visits" raises the limit by a page.
+  const [visitLimit, setVisitLimit] = useState(VISIT_PAGE_SIZE);
   const profile = useLiveQuery(
-    () => organisationProfile(deps.db, organisationId),
-    [deps.db, organisationId],
+    () => organisationProfilePage(deps.db, organisationId, visitLimit),
+    [deps.db, organisationId, visitLimit],
   );
   // "Saved" is confirmed here, once, after the editor's commit.
   const [justSaved] = useState(() => useSavedNotice.getState().organisationId === organisationId);
@@ -86,7 +88,12 @@ export default function OrganisationProfileScreen({ organisationId }: { organisa
         <div>
           <ContactList organisationId={org.id} contacts={profile.contacts} />
           <InvitationPanel org={org} />
-          <VisitList visits={profile.visits} referrals={profile.referrals} />
+          <VisitList
+            visits={profile.visits}
+            total={profile.visitCount}
+            referrals={profile.referrals}
+            onShowOlder={() => setVisitLimit(profile.visits.length + VISIT_PAGE_SIZE)}
+          />
         </div>
         <ProfileSections org={org} />
       </div>

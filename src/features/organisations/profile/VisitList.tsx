@@ -4,8 +4,8 @@ import { useFormatters } from '../../../app/ui/useFormatters';
 import type { Referral, Visit } from '../../../domain/visit';
 
 /**
- * Visits shown at first, and added per "show older visits": a busy organisation has hundreds,
- * and rendering (and laying out) all of them made opening its profile slow.
+ * Visits read and shown at first, and added per "show older visits": a busy organisation has
+ * hundreds, and reading and rendering all of them made opening its profile slow.
  */
 export const VISIT_PAGE_SIZE = 20;
 
@@ -16,36 +16,45 @@ function referralsByVisit(referrals: readonly Referral[]): Map<string, number> {
   return counts;
 }
 
-/** Past visits, newest first: when, why, where, and how many needs changed; older ones on request. */
+/**
+ * Past visits, newest first: when, why, where, and how many needs changed. `visits` are the ones
+ * read so far (the newest), `total` how many there are; `onShowOlder` asks for the next page.
+ */
 export function VisitList({
   visits,
+  total,
   referrals,
+  onShowOlder,
 }: {
   visits: readonly Visit[];
+  total: number;
+  /** Referrals of the visits given (others are not needed). */
   referrals: readonly Referral[];
+  onShowOlder: () => void;
 }) {
   const { t } = useTranslation('organisations');
   const fmt = useFormatters();
-  const [limit, setLimit] = useState(VISIT_PAGE_SIZE);
   const referred = useMemo(() => referralsByVisit(referrals), [referrals]);
   /** The first row "show older visits" revealed: focus moves there (the button may be gone). */
   const [revealed, setRevealed] = useState<number | null>(null);
   const revealedRef = useRef<HTMLLIElement | null>(null);
+  // The revealed row arrives with the next page, after the click.
+  const arrived = revealed !== null && visits.length > revealed;
   useEffect(() => {
-    if (revealed !== null) revealedRef.current?.focus();
-  }, [revealed]);
+    if (arrived) revealedRef.current?.focus();
+  }, [arrived, revealed]);
 
-  const shown = visits.slice(0, limit);
-  const more = Math.min(VISIT_PAGE_SIZE, visits.length - shown.length);
+  const shown = visits;
+  const more = Math.min(VISIT_PAGE_SIZE, total - shown.length);
   // A list that is only partly rendered says its full length on each row.
-  const paged = visits.length > VISIT_PAGE_SIZE;
+  const paged = total > VISIT_PAGE_SIZE;
   const setRevealedRow = useCallback((li: HTMLLIElement | null): void => {
     revealedRef.current = li;
   }, []);
   return (
     <section className="card" aria-labelledby="visits-title" data-testid="profile-visits">
-      <h2 id="visits-title">{t('profile.visitsTitle', { count: visits.length })}</h2>
-      {visits.length === 0 ? (
+      <h2 id="visits-title">{t('profile.visitsTitle', { count: total })}</h2>
+      {shown.length === 0 ? (
         <p className="muted">{t('profile.noVisits')}</p>
       ) : (
         <ol className="visit-list">
@@ -57,7 +66,7 @@ export function VisitList({
                 key={v.id}
                 className="list-item"
                 aria-posinset={paged ? i + 1 : undefined}
-                aria-setsize={paged ? visits.length : undefined}
+                aria-setsize={paged ? total : undefined}
                 ref={i === revealed ? setRevealedRow : undefined}
                 tabIndex={i === revealed ? -1 : undefined}
               >
@@ -92,7 +101,7 @@ export function VisitList({
           data-testid="profile-visits-more"
           onClick={() => {
             setRevealed(shown.length);
-            setLimit(shown.length + VISIT_PAGE_SIZE);
+            onShowOlder();
           }}
         >
           {t('profile.visitsMore', { count: more })}
