@@ -100,6 +100,9 @@ function formatValue(value: number, unit: string): string {
   }
 }
 
+/** The unit of the median and p95 columns: a value unit such as `ms (p95)` names its statistic. */
+const statUnit = (unit: string): string => unit.replace(/ \((median|p95)\)$/, '');
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv
@@ -159,8 +162,8 @@ async function main(): Promise<void> {
       r.budget,
       r.pass ? 'pass' : 'FAIL',
       String(r.runs),
-      formatValue(r.median, r.unit),
-      formatValue(r.p95, r.unit),
+      formatValue(r.median, statUnit(r.unit)),
+      formatValue(r.p95, statUnit(r.unit)),
     ]),
     3,
   );
