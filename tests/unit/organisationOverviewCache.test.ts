@@ -12,29 +12,12 @@ import {
 import { newOrganisation } from '../../src/domain/organisation';
 import type { Visit } from '../../src/domain/visit';
 import { testDeps } from './testDeps';
+import { visitRecord } from './visitRecord';
 
 const ORG = '00000000-0000-4000-8000-0000000000a1';
 const stamp = '2026-03-10T09:00:00.000Z';
 
-function visit(id: string, date: string): Visit {
-  return {
-    id,
-    createdAt: stamp,
-    updatedAt: stamp,
-    deleted: false,
-    organisationId: ORG,
-    date,
-    place: 'moRooms',
-    placeNote: '',
-    participants: '',
-    purpose: 'counselling',
-    language: 'de',
-    interpreter: false,
-    notes: '',
-    handedOver: '',
-    checklistUpdates: {},
-  };
-}
+const visit = (id: string, date: string): Visit => visitRecord({ id, organisationId: ORG, date });
 
 const unsubscribes: (() => void)[] = [];
 afterEach(() => {

@@ -3,6 +3,7 @@ import { organisationProfile } from '../../src/db/queries/organisationProfile';
 import { organisationProfilePage } from '../../src/db/queries/organisationProfilePage';
 import type { FollowUp, Referral, Visit } from '../../src/domain/visit';
 import { testDeps } from './testDeps';
+import { visitRecord } from './visitRecord';
 
 const ORG = '00000000-0000-4000-8000-0000000000a1';
 const OTHER = '00000000-0000-4000-8000-0000000000b2';
@@ -13,21 +14,8 @@ const uuid = (prefix: string, n: number): string =>
 
 function visit(n: number, organisationId = ORG): Visit {
   const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-  return {
-    ...base,
-    id: uuid(organisationId === ORG ? '8000' : '9000', n),
-    organisationId,
-    date: day,
-    place: 'moRooms',
-    placeNote: '',
-    participants: '',
-    purpose: 'counselling',
-    language: 'de',
-    interpreter: false,
-    notes: '',
-    handedOver: '',
-    checklistUpdates: {},
-  };
+  const id = uuid(organisationId === ORG ? '8000' : '9000', n);
+  return visitRecord({ id, organisationId, date: day });
 }
 
 function referral(n: number, v: Visit): Referral {
