@@ -21,8 +21,7 @@ import { SyncProvider } from './SyncContext';
  * session), so it is read while the translations load rather than after the first render.
  */
 function readOrganisationsEarly(db: BrueckeDb): void {
-  const stopWatching = watchOrganisationOverview(db).subscribe(() => undefined);
-  stopWatching();
+  watchOrganisationOverview(db).prefetch();
 }
 
 /** The coordinator's app: every route but a representative's self-report (see main.tsx). */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   touchesOverview,
   watchOrganisationOverview,
@@ -82,6 +82,20 @@ describe('organisation overview cache', () => {
     await tick();
     expect(reads).toBe(0);
     expect(watch.current()).toBe(first);
+  });
+
+  it('a prefetch at start-up reads the overview before the list subscribes', async () => {
+    const { db } = testDeps();
+    await db.organisations.put({ ...newOrganisation(ORG, stamp), name: 'Frauenverein' });
+    const watch = watchOrganisationOverview(db);
+    watch.prefetch();
+    await vi.waitFor(() =>
+      expect(watch.current()?.organisations.map((o) => o.name)).toEqual(['Frauenverein']),
+    );
+    let reads = 0;
+    unsubscribes.push(watch.subscribe(() => (reads += 1)));
+    await tick();
+    expect(reads).toBe(0);
   });
 
   it('reads again after a visit was written while nobody was watching', async () => {

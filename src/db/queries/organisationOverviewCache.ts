@@ -38,6 +38,8 @@ export interface OverviewWatch {
   error: () => unknown;
   /** Calls `onChange` after each new read; reads again now if something changed meanwhile. */
   subscribe: (onChange: () => void) => () => void;
+  /** Reads now if the overview is not known yet or changed, so it is there when a list opens. */
+  prefetch: () => void;
 }
 
 /**
@@ -82,6 +84,10 @@ class OverviewCache implements OverviewWatch {
     return () => {
       this.listeners.delete(onChange);
     };
+  };
+
+  prefetch = (): void => {
+    if (this.stale) this.read();
   };
 
   /** A read now, or when `minGapMs` since the last one have passed. */
