@@ -1,8 +1,8 @@
 /**
  * Budget 7's peer: PouchDB 9 replicating the same records from a CouchDB-style server,
  * `express-pouchdb` 4.2 (on Express 4) over `pouchdb-adapter-memory`, on loopback. The client is
- * PouchDB in Node with the memory adapter; our client runs on fake-indexeddb in the same Node, and
- * both servers run in this process too, as ours does in the other sync benchmarks.
+ * PouchDB in Node with the memory adapter; our client runs on fake-indexeddb in the same Node.
+ * The budget runs both servers in a Node process of their own (remoteServer.ts), as it does ours.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import type { PouchDatabase } from 'pouchdb-core';
 import { deepEqual } from '../../src/domain/sync/fieldChanges';
 import type { BenchDataSet } from './benchData';
 import { MemoryPouch, Pouch, pouchDocs } from './pouchSetup';
+import { startRemoteProcess } from './remoteServer';
 import { measure, type Timing } from './stats';
 
 export { pouchVersions } from './pouchSetup';
@@ -47,13 +48,28 @@ export async function startPouchPeer(data: BenchDataSet): Promise<PouchPeer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/bench`,
-    expected: new Map(docs.map(({ _id, ...rest }) => [_id, rest])),
+    expected: expectedDocs(data),
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** What the peer's database holds once seeded with `data`: contents by `_id`. */
+function expectedDocs(data: BenchDataSet): Map<string, Record<string, unknown>> {
+  return new Map(pouchDocs(data).map(({ _id, ...rest }) => [_id, rest]));
+}
+
+/** The same peer in a Node process of its own (it builds the same seeded records there). */
+export async function startRemotePouchPeer(data: BenchDataSet): Promise<PouchPeer> {
+  const remote = await startRemoteProcess(['pouch', String(data.total)]);
+  return {
+    url: `http://127.0.0.1:${remote.port}/bench`,
+    expected: expectedDocs(data),
+    stop: remote.stop,
   };
 }
 

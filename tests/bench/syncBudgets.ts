@@ -16,7 +16,8 @@ import { infoRow, ratioRow } from './benchRows';
 import { startBenchServer, type BenchServer } from './benchServer';
 import { applyRun, fetchPages, oneRecordPages } from './applyBench';
 import { planPush, pushPlan, rawSqliteWrite } from './ingestBench';
-import { pouchReplicationRun, pouchVersions, startPouchPeer } from './pouchPeer';
+import { pouchReplicationRun, pouchVersions, startRemotePouchPeer } from './pouchPeer';
+import { serveFromOwnProcess } from './remoteServer';
 import { bulkPutBaseline, pullRun, VerificationError } from './pullRuns';
 import { formatBytes, median, round, type Timing } from './stats';
 import { PUSH_BATCH } from '../../src/sync/pushOutbox';
@@ -90,6 +91,20 @@ async function pullRows(
   runs: number,
   log: (line: string) => void,
 ): Promise<BenchRow[]> {
+  const remote = await serveFromOwnProcess(server);
+  try {
+    return await pullRowsFrom(remote.server, data, runs, log);
+  } finally {
+    await remote.stop();
+  }
+}
+
+async function pullRowsFrom(
+  server: BenchServer,
+  data: BenchDataSet,
+  runs: number,
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
   log('pull warm-up (not counted)…');
   await (await pullRun(server, data.total, false)).client.dispose();
   await bulkPutBaseline(data);
@@ -111,7 +126,7 @@ async function pullRows(
       `Initial pull of ${data.total.toLocaleString('en-US')} records into an empty client`,
       ms(pull),
       'ms',
-      `syncOnce on fake-indexeddb from the real server (same process) over loopback HTTP, pages of ${PULL_PAGE}; checked against the server after every run (every record and version on the first); ${mix}`,
+      `syncOnce on fake-indexeddb from the real server (in a Node process of its own, on the same SQLite file) over loopback HTTP, pages of ${PULL_PAGE}; checked against the server after every run (every record and version on the first); ${mix}`,
     ),
     infoRow(
       'Baseline: the same records with plain Dexie bulkPut',
@@ -124,7 +139,7 @@ async function pullRows(
       'Initial pull ÷ Dexie bulkPut',
       pull.map((t, i) => t.wallMs / (bulk[i]?.wallMs ?? Number.NaN)),
       { max: 3 },
-      `per run: pull time ÷ bulkPut time measured right after it (wall clock; the server runs in the same process, as in npm run bench:sync); process CPU time pull ÷ bulkPut, median of runs: ${round(
+      `per run: pull time ÷ bulkPut time measured right after it (wall clock; the server runs in its own process, as on a real device, where it is another machine); CPU time of the client's process, pull ÷ bulkPut, median of runs: ${round(
         median(pull.map((t, i) => t.cpuMs / (bulk[i]?.cpuMs ?? Number.NaN))),
         2,
       )}×`,
@@ -180,7 +195,8 @@ async function peerRows(
   runs: number,
   log: (line: string) => void,
 ): Promise<BenchRow[]> {
-  const peer = await startPouchPeer(data);
+  const peer = await startRemotePouchPeer(data);
+  const remote = await serveFromOwnProcess(server);
   const ours: Timing[] = [];
   const theirs: Timing[] = [];
   const dropped: string[] = [];
@@ -191,7 +207,7 @@ async function peerRows(
       log(`our sync + PouchDB replication run ${r + 1}/${runs}…`);
       let mine: Timing | null = null;
       try {
-        const run = await pullRun(server, data.total, true);
+        const run = await pullRun(remote.server, data.total, true);
         await run.client.dispose();
         mine = { wallMs: run.sample.ms, cpuMs: run.sample.cpuMs };
       } catch (error) {
@@ -207,10 +223,10 @@ async function peerRows(
       }
     }
   } finally {
-    await peer.stop();
+    await Promise.all([peer.stop(), remote.stop()]);
   }
   const setup =
-    'client and server in one Node process on loopback, for both: PouchDB with pouchdb-adapter-memory (batch_size 1000) from express-pouchdb over the memory adapter; ours on fake-indexeddb from Fastify + SQLite';
+    'both clients in this Node process, both servers in a Node process of their own, on loopback: PouchDB with pouchdb-adapter-memory (batch_size 1000) from express-pouchdb over the memory adapter; ours on fake-indexeddb from Fastify + SQLite';
   const kept = `${ours.length} of ${runs} runs counted (both sides ended with the same ids and contents)${dropped.length ? `; dropped: ${dropped.join(' | ')}` : ''}`;
   return [
     infoRow(
