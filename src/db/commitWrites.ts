@@ -69,10 +69,14 @@ export interface CommitBase {
  * Reads the commit's base for these records, all at once (one wait for IndexedDB instead of one
  * per record). Call it in the commit's transaction before the records are written; a caller that
  * reads something else first (e.g. the record it is about to change) can read both in parallel.
+ *
+ * `created`: records the caller has just made, with ids it has just drawn (`deps.newId()`). No
+ * device or server can know such an id, so their base version is null without a look-up.
  */
 export async function readCommitBase(
   deps: RepoDeps,
   records: readonly { table: SyncTable; id: string }[],
+  created: readonly { table: SyncTable; id: string }[] = [],
 ): Promise<CommitBase> {
   const targets = new Map(records.map((r) => [shadowKey(r.table, r.id), r]));
   const [meta, versions] = await Promise.all([
@@ -80,7 +84,11 @@ export async function readCommitBase(
     Promise.all([...targets.values()].map((r) => baseVersionForEdit(deps.db, r.table, r.id))),
   ]);
   const keys = [...targets.keys()];
-  return { meta, versions: new Map(keys.map((key, i) => [key, versions[i] ?? null])) };
+  const known = new Map<string, number | null>(
+    created.map((r) => [shadowKey(r.table, r.id), null]),
+  );
+  for (const [i, key] of keys.entries()) known.set(key, versions[i] ?? null);
+  return { meta, versions: known };
 }
 
 /** The record a planned write is about (for `readCommitBase`). */

@@ -21,7 +21,12 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-function formattersFor(lang: string): Formatters {
+/**
+ * The formatters of a language. A component that calls `useTranslation` anyway can pass its
+ * `i18n.language` here instead of calling `useFormatters` (each `useTranslation` has its own
+ * cost, and a profile renders dozens of components).
+ */
+export function formattersFor(lang: string): Formatters {
   const known = byLanguage.get(lang);
   if (known) return known;
   // Each formatter is built on first use: building one loads the language's ICU data, which

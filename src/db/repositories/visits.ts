@@ -47,9 +47,10 @@ export async function saveVisit(
   return db.transaction('rw', scope, async () => {
     // The organisation is read in the save's own transaction, in parallel with the commit's
     // other reads: its needs are updated from exactly what is stored when the visit is written.
+    // The new records' ids were drawn just now: their base version needs no look-up.
     const [org, base] = await Promise.all([
       db.organisations.get(orgId),
-      readCommitBase(deps, [{ table: 'organisations', id: orgId }, ...newWrites.map(writeTarget)]),
+      readCommitBase(deps, [{ table: 'organisations', id: orgId }], newWrites.map(writeTarget)),
     ]);
     if (!org || org.deleted) {
       throw new ValidationError([

@@ -14,6 +14,7 @@ import { selfReportLanguage } from './profile/ProvenanceLine';
 import { VISIT_PAGE_SIZE, VisitList } from './profile/VisitList';
 import { useSavedNotice } from './savedNotice';
 import './organisations.css';
+import './profile/profileCards.css';
 import { OrganisationUnavailable } from './OrganisationUnavailable';
 
 /** One organisation: at a glance on top, then every profile section, visits and contacts. */

@@ -30,7 +30,8 @@ function lookup(names: Intl.DisplayNames | null, code: string): string {
  */
 const byLanguage = new Map<string, DisplayNames>();
 
-function displayNamesFor(lang: string): DisplayNames {
+/** The display names of a language (for a component that has `i18n.language` already). */
+export function displayNamesFor(lang: string): DisplayNames {
   const known = byLanguage.get(lang);
   if (known) return known;
   const languages = safeNames(lang, 'language');

@@ -1,10 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changedItems } from '../../domain/checklist';
+import type { Organisation } from '../../domain/organisation';
 import type { FieldError } from '../../domain/validation';
 import { validateVisitInput } from '../../domain/visitInput';
-import { visitableOrganisations } from '../../db/queries/visitContext';
 import { saveVisit } from '../../db/repositories/visits';
 import { ValidationError } from '../../db/validationError';
 import { useDeps } from '../../app/DepsContext';
@@ -15,6 +14,7 @@ import { useFormatters } from '../../app/ui/useFormatters';
 import { navigate } from '../../app/useRoute';
 import { checklistOf, onePerPath, problemsOf, toVisitInput, visitFormErrors } from './toVisitInput';
 import { useDraftAutosave } from './useDraftAutosave';
+import { useVisitOrganisations } from './useVisitOrganisations';
 import { VISIT_FIELD_ID, VisitFormFields } from './VisitFormFields';
 import { visitFormReducer, type VisitFormAction, type VisitFormState } from './visitFormState';
 import './visits.css';
@@ -58,9 +58,17 @@ export function VisitForm({ draftId, initial, notice }: Props) {
   const [savedOrgId, setSavedOrgId] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const organisations = useLiveQuery(() => visitableOrganisations(db), [db]);
-  const org = organisations?.find((o) => o.id === state.organisationId) ?? null;
-  const orgMissing = organisations !== undefined && state.organisationId !== '' && org === null;
+  const {
+    org: storedOrg,
+    orgMissing,
+    organisations,
+  } = useVisitOrganisations(db, state.organisationId);
+  /**
+   * The organisation as it was when "save" was clicked: the save itself changes it, and the form
+   * (disabled, then done) shows what was saved instead of rendering every field again for that.
+   */
+  const [orgAtSave, setOrgAtSave] = useState<Organisation | null>(null);
+  const org = phase === 'editing' ? storedOrg : orgAtSave;
 
   const update = useCallback((action: VisitFormAction): void => {
     dispatch(action);
@@ -120,6 +128,7 @@ export function VisitForm({ draftId, initial, notice }: Props) {
       return;
     }
     autosave.cancel();
+    setOrgAtSave(org);
     setPhase('saving');
     try {
       const saved = await saveVisit(deps, checked.value, draftId);

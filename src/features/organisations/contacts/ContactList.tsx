@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeps } from '../../../app/DepsContext';
-import { useFormatters } from '../../../app/ui/useFormatters';
+import { formattersFor } from '../../../app/ui/useFormatters';
 import { eraseContact } from '../../../db/repositories/organisations';
 import type { ContactPerson } from '../../../domain/contactPerson';
-import { useDisplayNames } from '../displayNames';
+import { displayNamesFor } from '../displayNames';
 import { ContactForm } from './ContactForm';
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; contact: ContactPerson };
@@ -86,10 +86,10 @@ function ContactItem({
   onEdit: () => void;
   onErased: () => void;
 }) {
-  const { t } = useTranslation(['organisations', 'common']);
+  const { t, i18n } = useTranslation(['organisations', 'common']);
   const deps = useDeps();
-  const fmt = useFormatters();
-  const names = useDisplayNames();
+  const fmt = formattersFor(i18n.language);
+  const names = displayNamesFor(i18n.language);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { consent } = contact;

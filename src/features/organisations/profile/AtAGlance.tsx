@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../app/ui/useFormatters';
+import { formattersFor } from '../../../app/ui/useFormatters';
 import { openNeeds, valueOf } from '../../../domain/checklist';
 import { needsCatalogue } from '../../../domain/needsCatalogue';
 import type { Organisation } from '../../../domain/organisation';
@@ -19,8 +19,8 @@ export function statusTagClass(status: Organisation['status']): string {
 
 /** Status, last visit, open needs and open follow-ups: what to know before walking in. */
 export function AtAGlance({ org, lastVisit, followUps, today }: Props) {
-  const { t } = useTranslation(['organisations', 'needs']);
-  const fmt = useFormatters();
+  const { t, i18n } = useTranslation(['organisations', 'needs']);
+  const fmt = formattersFor(i18n.language);
   const needs = openNeeds(org.needs);
   const open = sortFollowUps(followUps);
   const groupOf = new Map(needsCatalogue.map((i) => [i.id, i.group]));

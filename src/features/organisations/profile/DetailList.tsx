@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 export interface DetailRow {
   label: string;
@@ -15,9 +14,17 @@ function isEmpty(value: ReactNode): boolean {
   return value === null || value === undefined || value === '' || value === false;
 }
 
-/** Label–value pairs of one profile section. */
-export function DetailList({ rows }: { rows: readonly DetailRow[] }) {
-  const { t } = useTranslation('organisations');
+/**
+ * Label–value pairs of one profile section. `notRecorded` is what an empty value says (translated
+ * by the caller, which translates everything else of the section anyway).
+ */
+export function DetailList({
+  rows,
+  notRecorded,
+}: {
+  rows: readonly DetailRow[];
+  notRecorded: string;
+}) {
   return (
     <dl className="details">
       {rows.map((row) => (
@@ -25,7 +32,7 @@ export function DetailList({ rows }: { rows: readonly DetailRow[] }) {
           <dt>{row.label}</dt>
           <dd>
             {isEmpty(row.value) ? (
-              <span className="muted">{t('profile.notRecorded')}</span>
+              <span className="muted">{notRecorded}</span>
             ) : row.userText ? (
               <span dir="auto" lang={row.lang} className="user-text">
                 {row.value}

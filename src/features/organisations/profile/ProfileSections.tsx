@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../app/ui/useFormatters';
+import { formattersFor } from '../../../app/ui/useFormatters';
 import { useReferenceData } from '../../../app/ui/useReferenceData';
 import {
   profileSections,
@@ -8,7 +8,7 @@ import {
   type ProfileSection,
   presentEntries,
 } from '../../../domain/organisation';
-import { useDisplayNames } from '../displayNames';
+import { displayNamesFor } from '../displayNames';
 import { DetailList, type DetailRow } from './DetailList';
 import { ProvenanceLine, selfReportLanguage } from './ProvenanceLine';
 
@@ -23,9 +23,9 @@ function yesNo(t: (key: string) => string, value: boolean | null): string {
 /** Every profile dimension, read-only, grouped by section with where it came from. */
 export function ProfileSections({ org }: { org: Organisation }) {
   const { t, i18n } = useTranslation(['organisations', 'common']);
-  const fmt = useFormatters();
+  const fmt = formattersFor(i18n.language);
   const ref = useReferenceData();
-  const names = useDisplayNames();
+  const names = displayNamesFor(i18n.language);
   const euro = useMemo(
     () => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }),
     [i18n.language],
@@ -170,7 +170,7 @@ export function ProfileSections({ org }: { org: Organisation }) {
                 </ul>
               )
             ) : (
-              <DetailList rows={sectionRows} />
+              <DetailList rows={sectionRows} notRecorded={o('profile.notRecorded')} />
             )}
             <ProvenanceLine section={section} provenance={provenance} />
           </section>

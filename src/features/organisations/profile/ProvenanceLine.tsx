@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../app/ui/useFormatters';
+import { formattersFor } from '../../../app/ui/useFormatters';
 import type { Provenance, ProvenanceSection } from '../../../domain/organisation';
-import { useDisplayNames } from '../displayNames';
+import { displayNamesFor } from '../displayNames';
 
 interface Props {
   section: ProvenanceSection;
@@ -12,10 +12,10 @@ interface Props {
 
 /** Where a section's facts came from and when: "Source: self-report, … 25 Nov 2026, in Arabic". */
 export function ProvenanceLine({ section, provenance, hideWhenNone = false }: Props) {
-  const { t } = useTranslation(['organisations']);
-  const fmt = useFormatters();
-  const names = useDisplayNames();
+  const { t, i18n } = useTranslation(['organisations']);
   if (!provenance && hideWhenNone) return null;
+  const fmt = formattersFor(i18n.language);
+  const names = displayNamesFor(i18n.language);
   const text = !provenance
     ? t('organisations:provenance.none')
     : t(

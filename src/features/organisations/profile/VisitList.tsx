@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../app/ui/useFormatters';
+import { formattersFor } from '../../../app/ui/useFormatters';
 import type { Referral, Visit } from '../../../domain/visit';
 
 /**
@@ -8,6 +8,25 @@ import type { Referral, Visit } from '../../../domain/visit';
  * hundreds, and reading and rendering all of them made opening its profile slow.
  */
 export const VISIT_PAGE_SIZE = 20;
+
+type Translate = (key: string, options?: { count: number }) => string;
+
+/**
+ * `t`, remembering each text: the rows repeat a handful of purposes, places and counts, and each
+ * is translated once instead of once per row.
+ */
+function rememberingT(t: Translate): Translate {
+  const known = new Map<string, string>();
+  return (key, options) => {
+    const at = options ? `${key}|${options.count}` : key;
+    let text = known.get(at);
+    if (text === undefined) {
+      text = t(key, options);
+      known.set(at, text);
+    }
+    return text;
+  };
+}
 
 /** Referrals per visit, counted once (not once per visit row). */
 function referralsByVisit(referrals: readonly Referral[]): Map<string, number> {
@@ -32,8 +51,9 @@ export function VisitList({
   referrals: readonly Referral[];
   onShowOlder: () => void;
 }) {
-  const { t } = useTranslation('organisations');
-  const fmt = useFormatters();
+  const { t: translate, i18n } = useTranslation('organisations');
+  const t = useMemo(() => rememberingT(translate), [translate]);
+  const fmt = formattersFor(i18n.language);
   const referred = useMemo(() => referralsByVisit(referrals), [referrals]);
   /** The first row "show older visits" revealed: focus moves there (the button may be gone). */
   const [revealed, setRevealed] = useState<number | null>(null);
