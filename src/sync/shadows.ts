@@ -39,18 +39,22 @@ export async function baseVersionForEdit(
   id: string,
 ): Promise<number | null> {
   const key = shadowKey(table, id);
-  const stored = await recordTable(db, table).get(id);
-  // Not on this device: a new record (pulled records are never removed), so no lookup.
-  if (!stored) return (await db.shadows.get(key))?.version ?? null;
-  const shadow = await currentShadow(db, table, id);
-  if (shadow) return shadow.version;
-  const version = await lookupVersion(db, key);
-  if (version === undefined) return null;
-  const pending = await db.outbox
-    .where('recordId')
-    .equals(id)
-    .filter((m) => m.table === table)
-    .count();
-  if (pending === 0) await db.shadows.put({ key, table, id, version, data: stored });
-  return version;
+  // Everything the answer may need, read at once: one wait for IndexedDB instead of up to four.
+  const [stored, shadow, latest, pending] = await Promise.all([
+    recordTable(db, table).get(id),
+    db.shadows.get(key),
+    lookupVersion(db, key),
+    db.outbox
+      .where('recordId')
+      .equals(id)
+      .filter((m) => m.table === table)
+      .count(),
+  ]);
+  // Not on this device: a new record (pulled records are never removed).
+  if (!stored) return shadow?.version ?? null;
+  // A shadow is current unless a later pull recorded a newer version (see currentShadow).
+  if (shadow && !(latest !== undefined && latest > shadow.version)) return shadow.version;
+  if (latest === undefined) return null;
+  if (pending === 0) await db.shadows.put({ key, table, id, version: latest, data: stored });
+  return latest;
 }
