@@ -2,7 +2,7 @@
  * Budget 8, server ingest: 10,000 new-record mutations pushed through the HTTP API (the real
  * Fastify + SQLite server, loopback), against a raw better-sqlite3 transaction that writes the
  * same rows into the same table layout (a fresh database made by the server's own migrations).
- * Only the server side is timed: the push bodies are built and serialised beforehand.
+ * Only the server side is timed: the push bodies are built, serialised and UTF-8 encoded beforehand.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,8 @@ import { measure, type Timing } from './stats';
 
 /** Request bodies of the push, as the engine would batch the device's outbox. */
 export interface PushPlan {
-  bodies: string[];
+  /** Each push's JSON, already encoded as UTF-8: the client's serialisation is not timed. */
+  bodies: Uint8Array<ArrayBuffer>[];
   mutations: number;
   bytes: number;
 }
@@ -56,12 +57,14 @@ export async function planPush(
     if (batch.length) batches.push(batch);
     const clientTime = new Date().toISOString();
     const bodies = batches.map((mutations) =>
-      JSON.stringify({ clientId: mutations[0]?.clientId, epoch: null, clientTime, mutations }),
+      new TextEncoder().encode(
+        JSON.stringify({ clientId: mutations[0]?.clientId, epoch: null, clientTime, mutations }),
+      ),
     );
     return {
       bodies,
       mutations: outbox.length,
-      bytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0),
+      bytes: bodies.reduce((n, b) => n + b.byteLength, 0),
     };
   } finally {
     await client.dispose();

@@ -255,6 +255,23 @@ describe('sessions', () => {
     expect(db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
   });
 
+  it('record when they were last used, rewritten at most once a minute', async () => {
+    await addUser('anna');
+    const token = sessionCookieOf(await login({ login: 'anna', password: PASSWORD })).value;
+    const lastSeen = () => db.prepare('SELECT last_seen_at FROM sessions').pluck().get();
+    const loggedIn = now().toISOString();
+    advance(MINUTE - 1);
+    expect((await me(token)).statusCode).toBe(200);
+    expect(lastSeen()).toBe(loggedIn);
+    advance(1);
+    expect((await me(token)).statusCode).toBe(200);
+    expect(lastSeen()).toBe(now().toISOString());
+    // A clock that went back is recorded too.
+    advance(-5 * MINUTE);
+    expect((await me(token)).statusCode).toBe(200);
+    expect(lastSeen()).toBe(now().toISOString());
+  });
+
   it.each([
     ['a random well-formed token', randomBytes(32).toString('base64url')],
     ['garbage', 'not-a-token'],

@@ -306,6 +306,26 @@ describe('push', () => {
     ]);
   });
 
+  it('lets a mutation see what earlier ones of the same push wrote', async () => {
+    const device = new Device(server);
+    const org = randomUUID();
+    const created = device.newOrg(org, 'Kulturverein');
+    const edited = device.mutation('organisations', org, null, [[['goals'], 'Sprachkurse']]);
+    const renamed = device.mutation('organisations', org, null, [[['name'], 'Kulturverein Mitte']]);
+    const applied = await pushOk(server, device.body([created, edited, created, renamed]));
+    expect(applied.results).toEqual([
+      { mutationId: created.mutationId, status: 'applied', version: 1, conflicts: 0 },
+      { mutationId: edited.mutationId, status: 'applied', version: 2, conflicts: 0 },
+      // Repeated in the same push: answered like a repeat from an earlier push.
+      { mutationId: created.mutationId, status: 'duplicate', version: 1, conflicts: 0 },
+      { mutationId: renamed.mutationId, status: 'applied', version: 3, conflicts: 0 },
+    ]);
+    const [record, ...others] = await server.pullAll();
+    expect(others).toEqual([]);
+    expect(record).toMatchObject({ id: org, version: 3 });
+    expect(record?.data).toMatchObject({ name: 'Kulturverein Mitte', goals: 'Sprachkurse' });
+  });
+
   it('reports the clock drift of the device', async () => {
     const device = new Device(server);
     const body = { ...device.body([]), clientTime: new Date(T0 + 7 * 60_000).toISOString() };

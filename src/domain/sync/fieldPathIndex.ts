@@ -40,3 +40,18 @@ export function pathsAbove(path: string): string[] {
     out.push(path.slice(0, i));
   return out;
 }
+
+/**
+ * Whether no path equals another or lies below it ("a" and "a.b" are not apart, "a.b" and "a.c"
+ * are). Then writing every path into one object touches each leaf once, and no write lands inside
+ * a value that another one wrote.
+ */
+export function pathsApart(paths: readonly string[]): boolean {
+  const all = new Set(paths);
+  if (all.size !== paths.length) return false;
+  for (const path of paths) {
+    for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1))
+      if (all.has(path.slice(0, i))) return false;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import { compareHlc } from './hlc';
 import { deepEqual, setAtPath } from './fieldChanges';
-import { FieldPathIndex, pathsAbove } from './fieldPathIndex';
+import { FieldPathIndex, pathsAbove, pathsApart } from './fieldPathIndex';
 import type { Mutation, SyncTable } from './mutation';
 
 /** One write of a field: with which stamp, by whom, at which server version. */
@@ -65,6 +65,34 @@ const related = (a: string, b: string): boolean =>
   a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
 /**
+ * `mergeMutation(null, mutation, …)` for a record that does not exist yet, when the paths of its
+ * changes are apart (`pathsApart`; `paths` are the dot-joined change paths, in order): nothing is
+ * stored to compete with, so every change wins and is its field's only writer. What the general
+ * merge gives for this case, without its bookkeeping.
+ */
+export function mergeNewRecord(
+  mutation: Mutation,
+  paths: readonly string[],
+  version: number,
+  author: string,
+): MergeResult {
+  const data: Record<string, unknown> = { id: mutation.recordId };
+  const fields: Record<string, FieldMeta[]> = {};
+  let mine: FieldMeta | undefined;
+  for (const [i, change] of mutation.changes.entries()) {
+    if (mine?.stamp !== change.stamp) {
+      mine = { stamp: change.stamp, clientId: mutation.clientId, author, version };
+    }
+    setAtPath(data, change.path, change.value);
+    fields[paths[i] as string] = [mine];
+  }
+  return {
+    record: { table: mutation.table, id: mutation.recordId, data, fields, version },
+    conflicts: [],
+  };
+}
+
+/**
  * Applies one mutation to a record, field by field: last writer wins by hybrid logical clock
  * (the client id inside the stamp breaks ties). Two writes are concurrent when the field was
  * written by another client at a server version the mutation had not seen (`baseVersion`).
@@ -81,6 +109,10 @@ export function mergeMutation(
   version: number,
   author: string,
 ): MergeResult {
+  if (record === null) {
+    const paths = mutation.changes.map((c) => c.path.join('.'));
+    if (pathsApart(paths)) return mergeNewRecord(mutation, paths, version, author);
+  }
   const base = mutation.baseVersion ?? 0;
   const stored = record?.data;
   // A new record starts as `{ id }`: a fresh literal is what cloning one would give.

@@ -45,7 +45,8 @@ export interface AccountStore {
   createSession(userId: string, ttlMs: number): string;
   /**
    * The user of a live session, or null when the token is unknown, malformed or expired (an
-   * expired session is deleted) or the user is disabled. Records `now` as `last_seen_at`.
+   * expired session is deleted) or the user is disabled. Records `now` as `last_seen_at` unless
+   * the recorded time is less than a minute before it (not every request needs to write).
    */
   findSession(rawToken: string, now: Date): AccountUser | null;
   deleteSession(rawToken: string): void;

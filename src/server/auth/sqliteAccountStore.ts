@@ -27,7 +27,14 @@ interface UserRow {
 
 interface SessionRow extends UserRow {
   expires_at: string;
+  last_seen_at: string;
 }
+
+/**
+ * `last_seen_at` is rewritten only when it is at least this old: otherwise every request of a
+ * syncing device would be a write transaction of its own.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 const USER_COLUMNS = 'u.id, u.login, u.display_name, u.password_hash, u.disabled, u.created_at';
 
@@ -56,7 +63,7 @@ export function createSqliteAccountStore(
        VALUES (?, ?, ?, ?, ?)`,
     ),
     sessionUser: db.prepare<[string], SessionRow>(
-      `SELECT ${USER_COLUMNS}, s.expires_at
+      `SELECT ${USER_COLUMNS}, s.expires_at, s.last_seen_at
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ?`,
     ),
@@ -137,7 +144,10 @@ export function createSqliteAccountStore(
         return null;
       }
       if (row.disabled !== 0) return null;
-      statements.touchSession.run(at.toISOString(), tokenHash);
+      const seenAgo = at.getTime() - Date.parse(row.last_seen_at);
+      if (!(seenAgo >= 0 && seenAgo < SESSION_TOUCH_INTERVAL_MS)) {
+        statements.touchSession.run(at.toISOString(), tokenHash);
+      }
       return toUser(row);
     },
 

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { FieldMeta, StoredRecord } from '../../domain/sync/merge';
 import type { SyncTable } from '../../domain/sync/mutation';
 import type { MutationResult } from '../../domain/sync/protocol';
-import type { StoredChange, SyncStore, SyncTx } from '../sync/syncStore';
+import { recordKey, type StoredChange, type SyncStore, type SyncTx } from '../sync/syncStore';
+import { fieldsJson } from './fieldsJson';
 
 interface RecordRow {
   table_name: string;
@@ -35,8 +36,16 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
     pull: db.prepare<[number, number], Omit<RecordRow, 'fields'>>(
       'SELECT table_name, id, data, version FROM records WHERE version > ? ORDER BY version LIMIT ?',
     ),
+    // Many at once: the keys go in as one JSON array, read by json_each.
+    getRecords: db.prepare<[string], RecordRow>(
+      `SELECT r.* FROM json_each(?) AS k JOIN records AS r
+       ON r.table_name = json_extract(k.value, '$[0]') AND r.id = json_extract(k.value, '$[1]')`,
+    ),
     findMutation: db.prepare<[string], { result: string }>(
       'SELECT result FROM mutations WHERE mutation_id = ?',
+    ),
+    findMutations: db.prepare<[string], { mutation_id: string; result: string }>(
+      'SELECT mutation_id, result FROM mutations WHERE mutation_id IN (SELECT value FROM json_each(?))',
     ),
     saveMutation: db.prepare<[string, string, string, string]>(
       'INSERT INTO mutations (mutation_id, client_id, result, applied_at) VALUES (?, ?, ?, ?)',
@@ -60,19 +69,26 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
       const row = stmt.getRecord.get(table, id);
       return Promise.resolve(row ? toStored(row) : null);
     },
+    getRecords: (wanted) => {
+      const rows = stmt.getRecords.all(JSON.stringify(wanted.map((w) => [w.table, w.id])));
+      const found = new Map<string, StoredRecord>();
+      for (const row of rows)
+        found.set(recordKey(row.table_name as SyncTable, row.id), toStored(row));
+      return Promise.resolve(found);
+    },
     putRecord: (r) => {
-      stmt.putRecord.run(
-        r.table,
-        r.id,
-        JSON.stringify(r.data),
-        JSON.stringify(r.fields),
-        r.version,
-      );
+      stmt.putRecord.run(r.table, r.id, JSON.stringify(r.data), fieldsJson(r.fields), r.version);
       return Promise.resolve();
     },
     findMutation: (id) => {
       const row = stmt.findMutation.get(id);
       return Promise.resolve(row ? (JSON.parse(row.result) as MutationResult) : null);
+    },
+    findMutations: (ids) => {
+      const rows = stmt.findMutations.all(JSON.stringify(ids));
+      return Promise.resolve(
+        new Map(rows.map((row) => [row.mutation_id, JSON.parse(row.result) as MutationResult])),
+      );
     },
     saveMutation: (clientId, result, appliedAt) => {
       stmt.saveMutation.run(result.mutationId, clientId, JSON.stringify(result), appliedAt);

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { ConflictRecord } from '../../domain/conflict';
 import { setAtPath } from '../../domain/sync/fieldChanges';
-import { pathsAbove } from '../../domain/sync/fieldPathIndex';
+import { pathsApart } from '../../domain/sync/fieldPathIndex';
 import { decodeHlc, isHlc } from '../../domain/sync/hlc';
-import { mergeMutation, type Conflict } from '../../domain/sync/merge';
+import {
+  mergeMutation,
+  mergeNewRecord,
+  type Conflict,
+  type MergeResult,
+  type StoredRecord,
+} from '../../domain/sync/merge';
 import type { Mutation } from '../../domain/sync/mutation';
 import {
   STAMP_FUTURE_LIMIT_MS,
   type MutationResult,
   type Rejection,
 } from '../../domain/sync/protocol';
-import { identicalData, parseRecord, recordProblem } from './recordCheck';
+import { BatchView } from './batchView';
+import { identicalData, parseRecord, recordProblem, sameRecordProblem } from './recordCheck';
 import { BatchRejected, type SyncTx } from './syncStore';
 import { checkTableRules, type PushSource } from './tableRules';
 
@@ -76,9 +83,10 @@ function checkStamps(m: Mutation, now: Date): Rejection | null {
 /** Property names that would reach an object's prototype instead of a field of the record. */
 const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-function checkPaths(m: Mutation): Rejection | null {
-  for (const change of m.changes) {
-    const path = change.path.join('.');
+/** `paths`: the dot-joined path of each change. */
+function checkPaths(m: Mutation, paths: readonly string[]): Rejection | null {
+  for (const [i, change] of m.changes.entries()) {
+    const path = paths[i] as string;
     if (change.path.some((segment) => RESERVED_SEGMENTS.has(segment))) {
       return {
         mutationId: m.mutationId,
@@ -101,14 +109,57 @@ function checkPaths(m: Mutation): Rejection | null {
   return null;
 }
 
+type Judged = { merged: MergeResult; problem: null } | { merged: null; problem: Rejection };
+
 /**
- * Whether no path equals another or lies below it. Then every write of a change lands in an
- * object of the record itself, never inside a value that another change sent.
+ * Merges a mutation into a record and judges both what was sent and the result. Every value sent
+ * must be valid where it goes, even one that loses to a newer write (it would be kept in the
+ * conflict log, and could be restored from there); the merged record must pass as a whole.
+ * `apart`: no path of the mutation lies on or below another.
  */
-function pathsApart(paths: readonly string[]): boolean {
-  const all = new Set(paths);
-  if (all.size !== paths.length) return false;
-  return paths.every((p) => !p.includes('.') || pathsAbove(p).every((above) => !all.has(above)));
+async function judgeMerge(
+  tx: SyncTx,
+  existing: StoredRecord | null,
+  m: Mutation,
+  paths: readonly string[],
+  apart: boolean,
+  author: string,
+): Promise<Judged> {
+  const sent: Record<string, unknown> = existing
+    ? structuredClone(existing.data)
+    : { id: m.recordId };
+  for (const change of m.changes) setAtPath(sent, change.path, change.value);
+  const sentParsed = parseRecord(m, sent);
+  // Judged before the merge: when paths are not apart, a write of the merge may go into a value
+  // that `sent` shares, changing `sent` after it was parsed.
+  const sentProblem = apart ? null : recordProblem(m, sentParsed, paths);
+  if (sentProblem) return { merged: null, problem: sentProblem };
+  const merged = mergeMutation(existing, m, await tx.nextVersion(), author);
+  const data = merged.record.data;
+  // Usually the merged record is exactly what was sent (nothing lost to a newer write): then one
+  // look at the parse of `sent` judges both.
+  const problem = !apart
+    ? recordProblem(m, parseRecord(m, data))
+    : identicalData(sent, data)
+      ? sameRecordProblem(m, sentParsed, paths)
+      : (recordProblem(m, sentParsed, paths) ?? recordProblem(m, parseRecord(m, data)));
+  return problem ? { merged: null, problem } : { merged, problem: null };
+}
+
+/**
+ * `judgeMerge` for a new record whose paths are apart (the case of every record a device
+ * creates): it takes every change, so the merged record is the record sent, and one look at its
+ * parse judges both.
+ */
+async function mergeNew(
+  tx: SyncTx,
+  m: Mutation,
+  paths: readonly string[],
+  author: string,
+): Promise<Judged> {
+  const merged = mergeNewRecord(m, paths, await tx.nextVersion(), author);
+  const problem = sameRecordProblem(m, parseRecord(m, merged.record.data), paths);
+  return problem ? { merged: null, problem } : { merged, problem: null };
 }
 
 /**
@@ -129,8 +180,9 @@ export async function processPush(
   const nowIso = ctx.now.toISOString();
   // The highest stamp applied: raised once for the batch, not once per field.
   let maxStamp = '';
+  const view = await BatchView.load(tx, mutations);
   for (const m of mutations) {
-    const seen = await tx.findMutation(m.mutationId);
+    const seen = view.appliedResult(m.mutationId);
     if (seen) {
       results.push({ ...seen, status: 'duplicate' });
       continue;
@@ -150,51 +202,34 @@ export async function processPush(
       rejected.push(stampProblem);
       continue;
     }
-    const pathProblem = checkPaths(m);
+    const paths = m.changes.map((c) => c.path.join('.'));
+    const pathProblem = checkPaths(m, paths);
     if (pathProblem) {
       rejected.push(pathProblem);
       continue;
     }
-    const existing = await tx.getRecord(m.table, m.recordId);
+    const existing = view.record(m.table, m.recordId);
     const tableProblem = checkTableRules(m, existing !== null, ctx.source ?? 'sync');
     if (tableProblem) {
       rejected.push(tableProblem);
       continue;
     }
-    // Every value sent must be valid where it goes, even one that loses to a newer write (it
-    // would be kept in the conflict log, and could be restored from there).
-    const sent: Record<string, unknown> = existing
-      ? structuredClone(existing.data)
-      : { id: m.recordId };
-    for (const change of m.changes) setAtPath(sent, change.path, change.value);
-    const sentParsed = parseRecord(m, sent);
-    const paths = m.changes.map((c) => c.path.join('.'));
-    const valueProblem = recordProblem(m, sentParsed, paths);
-    if (valueProblem) {
-      rejected.push(valueProblem);
+    const apart = pathsApart(paths);
+    const { merged, problem } =
+      existing === null && apart
+        ? await mergeNew(tx, m, paths, ctx.author)
+        : await judgeMerge(tx, existing, m, paths, apart, ctx.author);
+    if (problem) {
+      rejected.push(problem);
       continue;
     }
-    const version = await tx.nextVersion();
-    const merged = mergeMutation(existing, m, version, ctx.author);
-    // The merged record must pass as a whole. Usually it is exactly what was sent (nothing lost
-    // to a newer write): then the parse of `sent` is the parse of the merged record. Only when no
-    // path lies on or below another, since otherwise a write may have gone into a value that
-    // `sent` shares, changing `sent` after it was parsed.
-    const mergedParsed =
-      pathsApart(paths) && identicalData(sent, merged.record.data)
-        ? { ...sentParsed, data: merged.record.data }
-        : parseRecord(m, merged.record.data);
-    const mergedProblem = recordProblem(m, mergedParsed);
-    if (mergedProblem) {
-      rejected.push(mergedProblem);
-      continue;
-    }
-    await tx.putRecord(merged.record);
+    const { version } = merged.record;
+    await view.putRecord(merged.record);
     // Resolving a conflict is not itself a conflict worth logging.
     const conflicts = m.table === 'conflicts' ? [] : merged.conflicts;
     for (const c of conflicts) {
       const record = conflictRecord(c, m.mutationId, nowIso);
-      await tx.putRecord({
+      await view.putRecord({
         table: 'conflicts',
         id: record.id,
         data: record,
@@ -209,7 +244,7 @@ export async function processPush(
       version,
       conflicts: conflicts.length,
     };
-    await tx.saveMutation(m.clientId, result, nowIso);
+    await view.saveMutation(m.clientId, result, nowIso);
     results.push(result);
   }
   if (rejected.length > 0) throw new BatchRejected(rejected);

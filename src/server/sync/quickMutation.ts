@@ -1,7 +1,10 @@
-import { changeLimits, mutationSchema, type Mutation } from '../../domain/sync/mutation';
-
-/** The mutation without its changes: the few fields zod checks once per mutation. */
-const shellSchema = mutationSchema.omit({ changes: true });
+import { z } from 'zod';
+import {
+  changeLimits,
+  syncTables,
+  type Mutation,
+  type SyncTable,
+} from '../../domain/sync/mutation';
 
 const {
   segment: SEGMENT,
@@ -10,11 +13,24 @@ const {
   maxChanges: MAX_CHANGES,
 } = changeLimits;
 
+/**
+ * The patterns behind `z.uuid()` and `z.iso.datetime()` (the ids and `createdAt` of
+ * `mutationSchema`), built by zod itself; tests/unit/quickMutation.test.ts checks that this path
+ * accepts nothing the schema refuses, at the edges of both patterns too.
+ */
+const UUID = z.regexes.uuid();
+const DATETIME = z.regexes.datetime({});
+const TABLES: ReadonlySet<unknown> = new Set(syncTables);
+const MAX_CLIENT_ID = 100;
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' &&
   v !== null &&
   !Array.isArray(v) &&
   Object.getPrototypeOf(v) === Object.prototype;
+
+/** A whole number zod's `.int().min(0)` takes (a safe integer, not negative). */
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 function quickChange(c: unknown): Mutation['changes'][number] | null {
   if (!isPlainObject(c) || !Object.hasOwn(c, 'value')) return null;
@@ -28,14 +44,22 @@ function quickChange(c: unknown): Mutation['changes'][number] | null {
 
 /**
  * `mutationSchema.safeParse(item).data` for a mutation that is well-formed in the plain way
- * devices send them, without walking every change through zod: the changes are checked here
- * against the same limits, the rest by zod. Returns null whenever anything is unusual; the caller
- * then parses with zod itself, which names the problem. The result is built like zod's: fields in
- * the schema's order, unknown keys dropped, paths copied, values as sent.
+ * devices send them, without walking it through zod: every field is checked here against the
+ * schema's own limits and patterns. Returns null whenever anything is unusual (or merely not
+ * checked here); the caller then parses with zod itself, which decides and names the problem.
+ * So this accepts nothing zod refuses. The result is built like zod's: fields in the schema's
+ * order, unknown keys dropped, paths copied, values as sent.
  */
 export function quickMutation(item: unknown): Mutation | null {
   if (!isPlainObject(item)) return null;
-  const changes = item.changes;
+  const { mutationId, clientId, seq, table, recordId, baseVersion, changes, createdAt } = item;
+  if (typeof mutationId !== 'string' || !UUID.test(mutationId)) return null;
+  if (typeof clientId !== 'string' || clientId.length < 1 || clientId.length > MAX_CLIENT_ID)
+    return null;
+  if (!isCount(seq) || !TABLES.has(table)) return null;
+  if (typeof recordId !== 'string' || !UUID.test(recordId)) return null;
+  if (baseVersion !== null && !isCount(baseVersion)) return null;
+  if (typeof createdAt !== 'string' || !DATETIME.test(createdAt)) return null;
   if (!Array.isArray(changes) || changes.length > MAX_CHANGES) return null;
   const parsedChanges: Mutation['changes'] = [];
   for (const c of changes) {
@@ -43,17 +67,14 @@ export function quickMutation(item: unknown): Mutation | null {
     if (!change) return null;
     parsedChanges.push(change);
   }
-  const shell = shellSchema.safeParse(item);
-  if (!shell.success) return null;
-  const s = shell.data;
   return {
-    mutationId: s.mutationId,
-    clientId: s.clientId,
-    seq: s.seq,
-    table: s.table,
-    recordId: s.recordId,
-    baseVersion: s.baseVersion,
+    mutationId,
+    clientId,
+    seq,
+    table: table as SyncTable,
+    recordId,
+    baseVersion,
     changes: parsedChanges,
-    createdAt: s.createdAt,
+    createdAt,
   };
 }

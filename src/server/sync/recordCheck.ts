@@ -86,17 +86,38 @@ export function recordProblem(
 }
 
 /**
+ * `recordProblem(m, parsed, paths) ?? recordProblem(m, parsed)` for a record that is both the one
+ * sent and the merged one: judged once as a whole, and only when that finds a problem once more
+ * for the changed paths (which come first).
+ */
+export function sameRecordProblem(
+  m: Mutation,
+  parsed: ParsedRecord,
+  paths: readonly string[],
+): Rejection | null {
+  const anywhere = recordProblem(m, parsed);
+  return anywhere && (recordProblem(m, parsed, paths) ?? anywhere);
+}
+
+/**
  * Whether two records are the same value in every respect a schema check can see: same keys in
  * the same order, leaves identical by `Object.is`. Then parsing one stands for parsing the other.
  */
 export function identicalData(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => identicalData(x, b[i]));
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!identicalData(a[i], b[i])) return false;
+    return true;
   }
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && identicalData(a[k], b[k]));
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i += 1) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !identicalData(a[k], b[k])) return false;
+  }
+  return true;
 }

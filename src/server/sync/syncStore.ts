@@ -26,10 +26,19 @@ export interface StoredChange extends Omit<PulledChange, 'data'> {
   dataJson: string;
 }
 
+/** `table/id`: how `getRecords` names the records it found. */
+export const recordKey = (table: SyncTable, id: string): string => `${table}/${id}`;
+
 export interface SyncTx {
   getRecord(table: SyncTable, id: string): Promise<StoredRecord | null>;
+  /** The records among `wanted` that exist, by `recordKey`: one lookup for a whole push. */
+  getRecords(
+    wanted: readonly { table: SyncTable; id: string }[],
+  ): Promise<Map<string, StoredRecord>>;
   putRecord(record: StoredRecord): Promise<void>;
   findMutation(mutationId: string): Promise<MutationResult | null>;
+  /** The stored results of those of `mutationIds` that were applied before, by mutationId. */
+  findMutations(mutationIds: readonly string[]): Promise<Map<string, MutationResult>>;
   saveMutation(clientId: string, result: MutationResult, appliedAt: string): Promise<void>;
   /** The next number of the server's change sequence. */
   nextVersion(): Promise<number>;
