@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -431,6 +432,24 @@ describe('pull', () => {
     server = await new TestServer().start();
   });
   afterEach(() => server.stop());
+
+  it('sends a large page gzip-compressed to a client that accepts it, the same answer inside', async () => {
+    const device = new Device(server);
+    const ids = Array.from({ length: 30 }, () => randomUUID());
+    await pushOk(server, device.body(ids.map((id, i) => device.newOrg(id, `Kulturverein ${i}`))));
+    const plain = await server.pull('?since=0&limit=30');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const packed = await server.inject({
+      method: 'GET',
+      url: '/api/sync/pull?since=0&limit=30',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(packed.statusCode).toBe(200);
+    expect(packed.headers['content-encoding']).toBe('gzip');
+    expect(packed.headers.vary).toContain('accept-encoding');
+    expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(gunzipSync(packed.rawPayload).toString('utf8')).toBe(plain.body);
+  });
 
   it('pages through the change sequence: every record once, at its newest version', async () => {
     const device = new Device(server);

@@ -10,6 +10,7 @@ import { principalOf, requirePrincipal } from '../auth/requirePrincipal';
 import { sendError } from '../httpErrors';
 import { parsePush } from './parsePush';
 import { processPush } from './processPush';
+import { compressAnswer } from './compressAnswer';
 import { pullAnswerJson } from './pullAnswerJson';
 import { BatchRejected, type SyncStore } from './syncStore';
 
@@ -165,7 +166,10 @@ export const registerSyncRoutes: FastifyPluginCallback<SyncRoutesOptions> = (
         hasMore: page.hasMore,
         serverClock: serverClock || '',
       });
-      return reply.type('application/json; charset=utf-8').send(json);
+      const { body, encoding } = await compressAnswer(json, request.headers['accept-encoding']);
+      void reply.header('vary', 'accept-encoding');
+      if (encoding) void reply.header('content-encoding', encoding);
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
