@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openSelfReportCount } from '../db/queries/selfReports';
+import { BrandIcon } from './BrandIcon';
 import { DemoBanner } from '../features/settings/DemoBanner';
 import { useDeps } from './DepsContext';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
@@ -53,7 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="app-header">
         <div className="brand">
-          <img src="/icon.svg" alt="" width="32" height="32" />
+          <BrandIcon size={32} />
           <span>{t('appName')}</span>
         </div>
         <nav aria-label={t('nav.label')}>

@@ -22,10 +22,14 @@ export function afterPaintWhenIdle(fn: () => void, timeoutMs = 2000): void {
 
 /**
  * Work that waits for the first screen (e.g. the first sync round, whose code is a lazy chunk):
- * `after(fn)` runs `fn` once `shown()` was called, the screen is painted and the browser is idle.
+ * `after(fn)` runs `fn` once `shown()` was called, everything passed to `waitFor` has settled
+ * (e.g. the list's data, so its rows are on the screen), the screen is painted and the browser
+ * is idle.
  */
 export interface FirstScreen {
   after: (fn: () => void) => void;
+  /** The first screen also needs this to settle (resolved or rejected) before it counts. */
+  waitFor: (work: Promise<unknown>) => void;
   /** The first screen is on the page; idempotent. */
   shown: () => void;
 }
@@ -34,16 +38,30 @@ export function firstScreenSignal(
   idle: (fn: () => void) => void = afterPaintWhenIdle,
 ): FirstScreen {
   let isShown = false;
+  let isDone = false;
+  let gate: Promise<unknown> | null = null;
   const waiting: (() => void)[] = [];
+  const done = (): void => {
+    isDone = true;
+    for (const fn of waiting.splice(0)) idle(fn);
+  };
   return {
     after: (fn) => {
-      if (isShown) idle(fn);
+      if (isDone) idle(fn);
       else waiting.push(fn);
+    },
+    waitFor: (work) => {
+      const settled = work.then(
+        () => undefined,
+        () => undefined,
+      );
+      gate = gate ? Promise.all([gate, settled]) : settled;
     },
     shown: () => {
       if (isShown) return;
       isShown = true;
-      for (const fn of waiting.splice(0)) idle(fn);
+      if (gate) void gate.then(done);
+      else done();
     },
   };
 }

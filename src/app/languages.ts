@@ -20,12 +20,11 @@ export function languagesFromMeta(metaFiles: Record<string, unknown>): LanguageM
     if (typeof meta.name !== 'string') continue;
     out.push({ code, name: meta.name, dir: meta.dir === 'rtl' ? 'rtl' : 'ltr' });
   }
+  // Codes are ASCII: compared as plain strings. (`localeCompare` would build an ICU collator,
+  // which costs more than the rest of the start script on a slow phone.)
+  const rank = (code: string): string => (code === DEFAULT_LANGUAGE ? '' : code);
   return out.sort((a, b) =>
-    a.code === DEFAULT_LANGUAGE
-      ? -1
-      : b.code === DEFAULT_LANGUAGE
-        ? 1
-        : a.code.localeCompare(b.code),
+    rank(a.code) < rank(b.code) ? -1 : rank(a.code) > rank(b.code) ? 1 : 0,
   );
 }
 

@@ -1,7 +1,10 @@
+import { browserSelfReportApi, loadingEarly } from '../features/selfReport/earlyLoad';
 import { startSelfReport } from '../features/selfReport/startSelfReport';
-import { afterPaintWhenIdle } from './firstScreen';
+import { firstScreenSignal } from './firstScreen';
 import { applyDocumentLanguage, createI18n, loadAllNamespaces } from './i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
+import { prepareIntl } from './prepareIntl';
+import { parseRoute } from './routes';
 import { startLanguage } from './startLanguage';
 import { selfReportNamespaces } from './startNamespaces';
 
@@ -10,14 +13,19 @@ import { selfReportNamespaces } from './startNamespaces';
  * main.tsx instead of the coordinator's app (no sync, no reference data, no organisation list).
  */
 export async function startSelfReportPage(root: HTMLElement): Promise<void> {
+  const route = parseRoute(window.location.hash);
+  const base = browserSelfReportApi();
+  // The link's data is asked for first: the answer travels while everything else gets ready.
+  const api = route.name === 'selfReport' ? loadingEarly(base, route.token) : base;
   const language = startLanguage();
   applyDocumentLanguage(language);
+  prepareIntl(language.code);
   const i18n = await createI18n(language, selfReportNamespaces);
-  startSelfReport(root, i18n);
-  // Registering installs the service worker, which downloads the whole app for offline use:
-  // after the page is shown, so it does not compete with it (as on the coordinator's start).
-  afterPaintWhenIdle(() => {
-    registerServiceWorker();
-    void loadAllNamespaces(i18n);
-  });
+  // Registering installs the service worker, which downloads the whole app for offline use: only
+  // once the first real screen (not "loading") is painted, so it does not compete with the
+  // page's own start (its draft, the link's data), as on the coordinator's start.
+  const firstScreen = firstScreenSignal();
+  firstScreen.after(registerServiceWorker);
+  firstScreen.after(() => void loadAllNamespaces(i18n));
+  startSelfReport(root, i18n, { onShown: firstScreen.shown, api });
 }

@@ -76,8 +76,9 @@ async function timedStart(
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', MOBILE_NETWORK);
   }
+  const painted = startTimes(page);
   await page.goto(`${baseUrl}/`);
-  const times = await startTimes(page);
+  const times = await painted;
   if (how.network === 'mobile') await cdp.send('Network.emulateNetworkConditions', NO_THROTTLING);
   await cdp.detach();
   return { page, times };

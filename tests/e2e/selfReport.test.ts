@@ -29,11 +29,21 @@ async function waitForPhoneServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Presses "next" until `selector` is visible (one topic per screen). */
+/**
+ * Presses "next" until `selector` is visible (one topic per screen). Each time it first waits
+ * for a step to be on the screen (after a reload the page shows "loading" first: a click then
+ * would wait for the step and skip it) and, after the click, for the next step.
+ */
 async function advanceTo(page: Page, selector: string): Promise<void> {
+  const step = page.getByTestId('sr-step');
   for (let i = 0; i < 12; i++) {
+    await step.waitFor();
     if (await page.locator(selector).first().isVisible()) return;
+    const before = await step.getAttribute('data-step');
     await page.getByTestId('sr-next').click();
+    await expect
+      .poll(async () => step.getAttribute('data-step'), { timeout: 10_000 })
+      .not.toBe(before);
   }
   throw new Error(`never reached ${selector}`);
 }

@@ -100,6 +100,22 @@ describe('firstScreenSignal', () => {
     signal.after(() => ran.push('b'));
     expect(ran).toEqual(['idle', 'a', 'idle', 'b']);
   });
+
+  it('waits for what the first screen needs (e.g. the list rows), even if it fails', async () => {
+    const ran: string[] = [];
+    const signal = firstScreenSignal((fn) => fn());
+    let finishRead = (): void => undefined;
+    signal.waitFor(new Promise<void>((resolve) => (finishRead = resolve)));
+    signal.waitFor(Promise.reject(new Error('no data')));
+    signal.after(() => ran.push('sync'));
+    signal.shown();
+    await Promise.resolve();
+    expect(ran).toEqual([]);
+    finishRead();
+    await vi.waitFor(() => expect(ran).toEqual(['sync']));
+    signal.after(() => ran.push('later'));
+    expect(ran).toEqual(['sync', 'later']);
+  });
 });
 
 describe('the remembered session user (read without zod)', () => {

@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BrandIcon } from '../../app/BrandIcon';
 import { SentScreen } from './SentScreen';
 import { linkProblemKey } from './selfReportDraft';
+import type { SelfReportApi } from './selfReportApi';
 import type { SelfReportSession, SessionState } from './session';
 import { StepView } from './StepView';
 import { useSelfReportSession } from './useSelfReportSession';
@@ -73,13 +76,25 @@ function Body({ state, session }: { state: SessionState; session: SelfReportSess
   }
 }
 
-function SelfReportFlow({ token }: { token: string }) {
+interface FlowProps {
+  token: string;
+  /** Called once something other than "loading" is shown (see startSelfReport.tsx). */
+  onShown?: () => void;
+  /** The server's client (default: the browser's; startSelfReport.tsx passes one already asking). */
+  api?: SelfReportApi;
+}
+
+function SelfReportFlow({ token, onShown, api }: FlowProps) {
   const { t } = useTranslation(['selfReport', 'common']);
-  const { session, state } = useSelfReportSession(token);
+  const { session, state } = useSelfReportSession(token, api);
+  const loading = state.phase === 'loading';
+  useEffect(() => {
+    if (!loading) onShown?.();
+  }, [loading, onShown]);
   return (
     <div className="sr" data-testid="self-report">
       <header className="sr-header">
-        <img src="/icon.svg" alt="" width="28" height="28" />
+        <BrandIcon size={28} />
         <span className="sr-brand">{t('common:appName')}</span>
         <span className="sr-page-title">{t('selfReport:pageTitle')}</span>
       </header>
@@ -94,7 +109,7 @@ function SelfReportFlow({ token }: { token: string }) {
  * The representative's self-report, opened from an invitation link (`#/report/<token>`) on their
  * own phone: their language, one topic per screen, saved on the phone, sent when online.
  */
-export default function SelfReportScreen({ token }: { token: string }) {
+export default function SelfReportScreen(props: FlowProps) {
   // Another link is another report: a fresh session, never the previous link's state.
-  return <SelfReportFlow key={token} token={token} />;
+  return <SelfReportFlow key={props.token} {...props} />;
 }

@@ -42,16 +42,26 @@ export interface SelfReportApi {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-const codeSchema = z.object({ code: z.string() });
-const submittedSchema = z.object({ id: z.string(), submittedAt: z.string() });
-const invalidSchema = z.object({
-  errors: z.array(
-    z.object({
-      path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]),
-      message: z.string(),
+/**
+ * The answers' schemas, built on first use: building zod schemas takes a noticeable while, and
+ * the page's start (while the representative waits for the first screen) needs none of these.
+ */
+let answerSchemas: ReturnType<typeof buildAnswerSchemas> | null = null;
+function buildAnswerSchemas() {
+  return {
+    code: z.object({ code: z.string() }),
+    submitted: z.object({ id: z.string(), submittedAt: z.string() }),
+    invalid: z.object({
+      errors: z.array(
+        z.object({
+          path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]),
+          message: z.string(),
+        }),
+      ),
     }),
-  ),
-});
+  };
+}
+const schemas = () => (answerSchemas ??= buildAnswerSchemas());
 
 interface Answer {
   status: number;
@@ -70,7 +80,7 @@ function parseJson(text: string): unknown {
 const unreachable = (status: number): boolean => status >= 500 || status === 408 || status === 429;
 
 function linkProblemOf(body: unknown): LinkProblem {
-  const parsed = codeSchema.safeParse(body);
+  const parsed = schemas().code.safeParse(body);
   const code = parsed.success ? parsed.data.code : '';
   return (linkProblems as readonly string[]).includes(code)
     ? (code as LinkProblem)
@@ -127,7 +137,7 @@ export function createSelfReportApi(
       if (res.status === 401) return { kind: 'link', code: linkProblemOf(body) };
       if (res.status === 409) return { kind: 'conflict' };
       if (res.status === 400) {
-        const parsed = invalidSchema.safeParse(body);
+        const parsed = schemas().invalid.safeParse(body);
         const errors = parsed.success
           ? parsed.data.errors.map((e) => ({
               path: Array.isArray(e.path) ? e.path.join('.') : e.path,
@@ -136,7 +146,7 @@ export function createSelfReportApi(
           : [];
         return { kind: 'invalid', errors };
       }
-      const ok = submittedSchema.safeParse(body);
+      const ok = schemas().submitted.safeParse(body);
       return res.ok && ok.success
         ? { kind: 'ok', id: ok.data.id, submittedAt: ok.data.submittedAt }
         : { kind: 'unexpected', status: res.status };

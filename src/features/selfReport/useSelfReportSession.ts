@@ -1,14 +1,18 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeps } from '../../app/DepsContext';
-import { createSelfReportApi } from './selfReportApi';
+import { browserSelfReportApi } from './earlyLoad';
+import type { SelfReportApi } from './selfReportApi';
 import { createSelfReportSession, type SelfReportSession, type SessionState } from './session';
 
 /**
  * The self-report session for one link, wired to the browser: autosave when the page is hidden
  * or left, resend a queued report when the phone is online again or the page comes back.
  */
-export function useSelfReportSession(token: string): {
+export function useSelfReportSession(
+  token: string,
+  api?: SelfReportApi,
+): {
   session: SelfReportSession;
   state: SessionState;
 } {
@@ -17,7 +21,7 @@ export function useSelfReportSession(token: string): {
   const [session] = useState(() =>
     createSelfReportSession({
       deps,
-      api: createSelfReportApi('', (input, init) => fetch(input, init)),
+      api: api ?? browserSelfReportApi(),
       token,
       isOnline: () => navigator.onLine,
       language: () => i18n.resolvedLanguage ?? i18n.language,
@@ -25,7 +29,12 @@ export function useSelfReportSession(token: string): {
       clearTimer: (handle) => window.clearTimeout(handle as number),
     }),
   );
-  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const current = useSyncExternalStore(session.subscribe, session.getState);
+  // A new phase (e.g. "loading" → the first step) is a whole new screen: React renders it in the
+  // background, in short slices, and keeps the previous one until it is ready. Within a phase
+  // (typing, steps) every change is shown at once.
+  const deferred = useDeferredValue(current);
+  const state = deferred.phase === current.phase ? current : deferred;
 
   useEffect(() => {
     void session.start();
