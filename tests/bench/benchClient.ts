@@ -20,13 +20,18 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
  * Node's global fetch (undici, keep-alive) with the session token as `Authorization: Bearer`,
- * counting requests and body sizes. The response size comes from `content-length` (the server
- * does not compress); only without that header is the body buffered to measure it.
+ * counting requests and body sizes. The response size comes from `content-length` (the bytes on
+ * the wire: compressed pull pages carry it too); only without that header is the body buffered.
  */
 export function meteredFetch(token: string, traffic: Traffic): Fetch {
+  // Node's fetch asks for gzip, as browsers do; BRUECKE_BENCH_ACCEPT_ENCODING=identity measures
+  // the same runs without compression (for comparison: Node decompresses on the JS thread, a
+  // browser in its network process).
+  const acceptEncoding = process.env.BRUECKE_BENCH_ACCEPT_ENCODING;
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token}`);
+    if (acceptEncoding) headers.set('accept-encoding', acceptEncoding);
     const res = await fetch(input, { ...init, headers });
     traffic.requests += 1;
     traffic.statuses[res.status] = (traffic.statuses[res.status] ?? 0) + 1;

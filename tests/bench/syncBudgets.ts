@@ -96,20 +96,6 @@ async function pullRows(
   runs: number,
   log: (line: string) => void,
 ): Promise<BenchRow[]> {
-  const remote = await serveFromOwnProcess(server);
-  try {
-    return await pullRowsFrom(remote.server, data, runs, log);
-  } finally {
-    await remote.stop();
-  }
-}
-
-async function pullRowsFrom(
-  server: BenchServer,
-  data: BenchDataSet,
-  runs: number,
-  log: (line: string) => void,
-): Promise<BenchRow[]> {
   log('pull warm-up (not counted)…');
   await (await pullRun(server, data.total, false)).client.dispose();
   await bulkPutBaseline(data);
@@ -201,18 +187,18 @@ async function peerRows(
   log: (line: string) => void,
 ): Promise<BenchRow[]> {
   const peer = await startRemotePouchPeer(data);
-  const remote = await serveFromOwnProcess(server);
   const ours: Timing[] = [];
   const theirs: Timing[] = [];
   const dropped: string[] = [];
   try {
-    log('PouchDB warm-up (not counted)…');
+    log('warm-up of both (not counted)…');
+    await (await pullRun(server, data.total, false)).client.dispose();
     await pouchReplicationRun(peer);
     for (let r = 0; r < runs; r += 1) {
       log(`our sync + PouchDB replication run ${r + 1}/${runs}…`);
       let mine: Timing | null = null;
       try {
-        const run = await pullRun(remote.server, data.total, true);
+        const run = await pullRun(server, data.total, true);
         await run.client.dispose();
         mine = { wallMs: run.sample.ms, cpuMs: run.sample.cpuMs };
       } catch (error) {
@@ -228,7 +214,7 @@ async function peerRows(
       }
     }
   } finally {
-    await Promise.all([peer.stop(), remote.stop()]);
+    await peer.stop();
   }
   const setup =
     'both clients in this Node process, both servers in a Node process of their own, on loopback: PouchDB with pouchdb-adapter-memory (batch_size 1000) from express-pouchdb over the memory adapter; ours on fake-indexeddb from Fastify + SQLite';
@@ -264,9 +250,15 @@ export const syncBudgets: BenchRun = async ({ quick, log: print }) => {
     const rows = await ingestRows(server, data, runs.ingest, log);
     const held = [...server.counts().values()].reduce((a, b) => a + b, 0);
     if (held !== data.total) throw new VerificationError(`server holds ${held} of ${data.total}`);
-    rows.push(...(await pullRows(server, data, runs.pull, log)));
-    rows.push(...(await applyRows(server, runs, log)));
-    rows.push(...(await peerRows(server, data, runs.peer, log)));
+    // Pulls (ours, and ours against PouchDB) from the same server process.
+    const remote = await serveFromOwnProcess(server);
+    try {
+      rows.push(...(await pullRows(remote.server, data, runs.pull, log)));
+      rows.push(...(await applyRows(server, runs, log)));
+      rows.push(...(await peerRows(remote.server, data, runs.peer, log)));
+    } finally {
+      await remote.stop();
+    }
     return rows;
   } finally {
     await server.stop();
