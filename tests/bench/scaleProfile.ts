@@ -32,7 +32,11 @@ export function profileTargets(
   return [...head, ...spread.filter((o): o is OrgSummary => o !== undefined)];
 }
 
-async function openOnce(page: Page, org: OrgSummary): Promise<{ open: number; back: number }> {
+/**
+ * Searches the list for `org` (not timed): its row's link, and what its profile must show (as
+ * the app's own profile query returns it).
+ */
+export async function findProfileLink(page: Page, org: OrgSummary) {
   await page.fill('#org-search', org.name);
   const link = page.locator(`[data-testid="org-list"] a[href="#/organisations/${org.id}"]`);
   await link.waitFor();
@@ -40,6 +44,11 @@ async function openOnce(page: Page, org: OrgSummary): Promise<{ open: number; ba
     (id) => (window as unknown as BenchWindow).scaleBench.expectProfile(id),
     org.id,
   );
+  return { link, profile };
+}
+
+async function openOnce(page: Page, org: OrgSummary): Promise<{ open: number; back: number }> {
+  const { link, profile } = await findProfileLink(page, org);
   const open = await react(
     page,
     { trigger: 'click', expect: { kind: 'profile', ...profile } },

@@ -14,7 +14,8 @@ import { builtApp } from './builtApp';
 import { startPageProfile, stopPageProfile, type PageProfileSummary } from './pageProfile';
 import { fullScale } from './scaleData';
 import type { OrgSummary } from './scalePage';
-import { profileTargets } from './scaleProfile';
+import { fillVisitForm } from './scaleCommit';
+import { findProfileLink, profileTargets } from './scaleProfile';
 import { startTrace, stopTrace, type TraceSummary } from './scaleTraceEvents';
 import { openScaleSession, react, type BenchWindow } from './scaleSession';
 
@@ -116,13 +117,7 @@ async function profiled(page: Page, work: () => Promise<number>): Promise<Profil
 }
 
 async function openProfile(page: Page, org: OrgSummary): Promise<Profiled> {
-  await page.fill('#org-search', org.name);
-  const link = page.locator(`[data-testid="org-list"] a[href="#/organisations/${org.id}"]`);
-  await link.waitFor();
-  const profile = await page.evaluate(
-    (id) => (window as unknown as BenchWindow).scaleBench.expectProfile(id),
-    org.id,
-  );
+  const { link, profile } = await findProfileLink(page, org);
   const result = await profiled(page, async () => {
     const t = await react(page, { trigger: 'click', expect: { kind: 'profile', ...profile } }, () =>
       link.click(),
@@ -138,30 +133,7 @@ async function openProfile(page: Page, org: OrgSummary): Promise<Profiled> {
 }
 
 async function saveVisit(page: Page, org: OrgSummary): Promise<Profiled> {
-  await page.evaluate(
-    (hash) => {
-      location.hash = hash;
-    },
-    `#/visits/new?org=${encodeURIComponent(org.id)}`,
-  );
-  await page
-    .locator('.org-selected-name')
-    .waitFor({ timeout: 10_000 })
-    .catch(async (error: unknown) => {
-      await page.screenshot({ path: '/tmp/scaleTrace-failure.png', fullPage: true });
-      console.log(await page.evaluate(() => location.hash));
-      throw error;
-    });
-  await page.getByRole('radio', { name: 'Beratung' }).check();
-  await page
-    .getByTestId('checklist-item-findingRooms')
-    .getByRole('radio', { name: 'Bedarf', exact: true })
-    .check();
-  await page.getByRole('button', { name: 'Verweis hinzufügen' }).click();
-  await page.getByLabel('Verwiesen an').selectOption({ label: 'Kulturamt' });
-  await page.getByLabel('Anliegen').fill('Raum für das Sommerfest');
-  await page.getByRole('button', { name: 'Wiedervorlage hinzufügen' }).click();
-  await page.getByLabel('Was ist zu tun?').fill('Förderantrag gemeinsam durchgehen');
+  await fillVisitForm(page, org);
   return profiled(page, async () => {
     const t = await react(page, { trigger: 'click', expect: { kind: 'saved' } }, () =>
       page.getByTestId('visit-save').click(),
