@@ -1,5 +1,6 @@
 import type { RepoDeps } from '../db/deps';
 import { applyServerChanges } from './applyServerChanges';
+import { readPagesAhead } from './pagesAhead';
 import { AuthRequired, pushOutbox, type PushSummary } from './pushOutbox';
 import type { SyncApi } from './syncApi';
 import { readSyncState, updateSyncState } from './syncState';
@@ -30,18 +31,9 @@ async function resetForNewEpoch(deps: RepoDeps): Promise<void> {
   });
 }
 
-type PageOutcome = Awaited<ReturnType<SyncApi['pull']>>;
-
-/** Starts fetching a page; a failure surfaces when the page is awaited, not before. */
-function fetchPage(api: SyncApi, since: number): Promise<PageOutcome> {
-  const outcome = api.pull(since, PULL_PAGE);
-  outcome.catch(() => undefined);
-  return outcome;
-}
-
 /**
- * Pulls page after page. While a page is applied, the next one is already on its way (it starts
- * from the cursor the page names), so the network and the local database work at the same time.
+ * Pulls page after page. While a page is applied, the next ones are already on their way
+ * (`readPagesAhead`), so the network, the server and the local database work at the same time.
  * Pages are still applied strictly in order, each in its own transaction with its cursor.
  */
 async function pullAll(
@@ -49,19 +41,19 @@ async function pullAll(
   api: SyncApi,
   betweenPages: () => Promise<void>,
 ): Promise<number> {
+  const fetchPage = (since: number) => api.pull(since, PULL_PAGE);
   let pulled = 0;
-  let next = fetchPage(api, (await readSyncState(deps.db)).cursor);
+  let pages = readPagesAhead(fetchPage, (await readSyncState(deps.db)).cursor);
   for (;;) {
-    const outcome = await next;
+    const outcome = await pages.next();
     if (outcome.kind === 'unauthenticated') throw new AuthRequired();
     const page = outcome.response;
     const state = await readSyncState(deps.db);
     if (state.epoch !== null && page.epoch !== state.epoch) {
       await resetForNewEpoch(deps);
-      next = fetchPage(api, 0);
+      pages = readPagesAhead(fetchPage, 0);
       continue;
     }
-    if (page.hasMore) next = fetchPage(api, page.cursor);
     await applyServerChanges(deps, page);
     pulled += page.changes.length;
     if (!page.hasMore) return pulled;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/domain/sync/protocol';
 import { applyServerChanges, putSlices } from '../../src/sync/applyServerChanges';
-import type { SyncApi } from '../../src/sync/syncApi';
+import { readPagesAhead } from '../../src/sync/pagesAhead';
+import { TransientSyncError, type PullOutcome, type SyncApi } from '../../src/sync/syncApi';
 import { PULL_PAGE, syncOnce } from '../../src/sync/syncOnce';
 import { readSyncState } from '../../src/sync/syncState';
 import { yieldToEventLoop } from '../../src/sync/yieldToEventLoop';
@@ -102,5 +103,102 @@ describe('writing a page in slices', () => {
     await applyServerChanges(deps, outcome.response);
     expect(await deps.db.organisations.count()).toBe(450);
     expect((await readSyncState(deps.db)).cursor).toBe(450);
+  });
+});
+
+describe('reading pages ahead', () => {
+  /** A server whose answers the test releases one by one, recording what was requested. */
+  function heldServer(total: number, pageSize: number) {
+    const requested: number[] = [];
+    const held: (() => void)[] = [];
+    const fetchPage = (since: number): Promise<PullOutcome> => {
+      requested.push(since);
+      const cursor = Math.min(total, since + pageSize);
+      return new Promise((resolve) => {
+        held.push(() => {
+          resolve({
+            kind: 'ok',
+            response: {
+              epoch: 'e1',
+              changes: [],
+              cursor,
+              hasMore: cursor < total,
+              serverClock: '',
+            },
+          });
+        });
+      });
+    };
+    const release = async () => {
+      held.shift()?.();
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    };
+    return { fetchPage, requested, release };
+  }
+
+  it('asks for the next page as soon as the one before arrives, at most two ahead, in order', async () => {
+    const server = heldServer(50, 10);
+    const reader = readPagesAhead(server.fetchPage, 0, 2);
+    expect(server.requested).toEqual([0]);
+    await server.release();
+    // Page 1 arrived: page 2 is asked for before anyone read page 1.
+    expect(server.requested).toEqual([0, 10]);
+    await server.release();
+    // Two pages wait unread: no third request until one is taken.
+    expect(server.requested).toEqual([0, 10]);
+    const first = await reader.next();
+    expect(server.requested).toEqual([0, 10, 20]);
+    const second = await reader.next();
+    await server.release();
+    const cursors = [first, second, await reader.next()].map((o) =>
+      o.kind === 'ok' ? o.response.cursor : -1,
+    );
+    expect(cursors).toEqual([10, 20, 30]);
+    await server.release();
+    await server.release();
+    expect(server.requested).toEqual([0, 10, 20, 30, 40]);
+    expect(await reader.next()).toMatchObject({ response: { cursor: 40, hasMore: true } });
+    expect(await reader.next()).toMatchObject({ response: { cursor: 50, hasMore: false } });
+    // The last page asks for nothing more.
+    expect(server.requested).toHaveLength(5);
+    await expect(reader.next()).rejects.toThrow(/last one/);
+  });
+
+  it('hands a failed request to the reader in its place and asks for nothing after it', async () => {
+    const requested: number[] = [];
+    const reader = readPagesAhead((since) => {
+      requested.push(since);
+      return since === 0
+        ? Promise.resolve({
+            kind: 'ok',
+            response: { epoch: 'e1', changes: [], cursor: 10, hasMore: true, serverClock: '' },
+          })
+        : Promise.reject(new TransientSyncError('offline'));
+    }, 0);
+    expect(await reader.next()).toMatchObject({ response: { cursor: 10 } });
+    await expect(reader.next()).rejects.toThrow('offline');
+    expect(requested).toEqual([0, 10]);
+  });
+
+  it('a pull that fails half-way keeps the pages applied before it and resumes after them', async () => {
+    const deps = testDeps();
+    const total = PULL_PAGE * 3;
+    const { api } = pagedServer(total);
+    let calls = 0;
+    const flaky: SyncApi = {
+      ...api,
+      pull: (since, limit) => {
+        calls += 1;
+        return since >= PULL_PAGE * 2
+          ? Promise.reject(new TransientSyncError('connection lost'))
+          : api.pull(since, limit);
+      },
+    };
+    await expect(syncOnce(deps, flaky)).rejects.toThrow('connection lost');
+    expect((await readSyncState(deps.db)).cursor).toBe(PULL_PAGE * 2);
+    expect(await deps.db.organisations.count()).toBe(PULL_PAGE * 2);
+    expect(calls).toBe(3);
+    expect((await syncOnce(deps, api)).pulled).toBe(PULL_PAGE);
+    expect(await deps.db.organisations.count()).toBe(total);
   });
 });
