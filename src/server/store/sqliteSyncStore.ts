@@ -3,8 +3,15 @@ import type Database from 'better-sqlite3';
 import type { FieldMeta, StoredRecord } from '../../domain/sync/merge';
 import type { SyncTable } from '../../domain/sync/mutation';
 import type { MutationResult } from '../../domain/sync/protocol';
-import { recordKey, type StoredChange, type SyncStore, type SyncTx } from '../sync/syncStore';
+import { recordKey, type SyncStore, type SyncTx } from '../sync/syncStore';
 import { fieldsJson } from './fieldsJson';
+
+/** A pull page as SQLite serialised it (`json` is null for an empty page). */
+interface PageRow {
+  json: Buffer | null;
+  count: number;
+  last: number | null;
+}
 
 interface RecordRow {
   table_name: string;
@@ -32,9 +39,18 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
       `INSERT INTO records (table_name, id, data, fields, version) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(table_name, id) DO UPDATE SET data = excluded.data, fields = excluded.fields, version = excluded.version`,
     ),
+    // A pull page as the JSON of its changes, put together by SQLite and handed over as UTF-8
+    // bytes (a BLOB): no record becomes a JavaScript string, and nothing is encoded again.
     // Only what a pull sends: the per-field metadata is large and stays on the server.
-    pull: db.prepare<[number, number], Omit<RecordRow, 'fields'>>(
-      'SELECT table_name, id, data, version FROM records WHERE version > ? ORDER BY version LIMIT ?',
+    pull: db.prepare<[number, number], PageRow>(
+      `SELECT CAST(group_concat(
+         '{"table":' || json_quote(table_name) || ',"id":' || json_quote(id) ||
+         ',"version":' || version || ',"data":' || data || '}', ',' ORDER BY version) AS BLOB) AS json,
+       count(*) AS count, max(version) AS last
+       FROM (SELECT table_name, id, data, version FROM records WHERE version > ? ORDER BY version LIMIT ?)`,
+    ),
+    anyAfter: db.prepare<[number], { found: number }>(
+      'SELECT EXISTS (SELECT 1 FROM records WHERE version > ?) AS found',
     ),
     // Many at once: the keys go in as one JSON array, read by json_each.
     getRecords: db.prepare<[string], RecordRow>(
@@ -131,14 +147,15 @@ export function sqliteSyncStore(db: Database.Database): SyncStore {
       }),
     pull: (since, limit) =>
       serial(() => {
-        const rows = stmt.pull.all(since, limit + 1);
-        const changes: StoredChange[] = rows.slice(0, limit).map((row) => ({
-          table: row.table_name as SyncTable,
-          id: row.id,
-          version: row.version,
-          dataJson: row.data,
-        }));
-        return Promise.resolve({ changes, hasMore: rows.length > limit });
+        // Both statements run in the same synchronous step: no write comes between them.
+        const page = stmt.pull.get(since, limit);
+        const last = page?.last ?? null;
+        return Promise.resolve({
+          changesJson: page?.json ?? new Uint8Array(0),
+          count: page?.count ?? 0,
+          lastVersion: last,
+          hasMore: last !== null && stmt.anyAfter.get(last)?.found === 1,
+        });
       }),
     close: () => serial(() => Promise.resolve()),
   };

@@ -1,19 +1,15 @@
 import type { PullResponse } from '../../domain/sync/protocol';
-import type { StoredChange } from './syncStore';
 
-export type PullAnswer = Omit<PullResponse, 'changes'> & { changes: readonly StoredChange[] };
+export type PullEnvelope = Omit<PullResponse, 'changes'>;
 
 /**
- * The pull answer as JSON text, byte for byte what `JSON.stringify` gives for the
- * {@link PullResponse} with each record's data parsed: the data is spliced in as stored (it was
- * written by `JSON.stringify`, so parsing and serialising it again would give the same text).
+ * The pull answer as UTF-8 bytes, byte for byte what `JSON.stringify` gives for the
+ * {@link PullResponse}, given its changes already serialised (`StoredPage.changesJson`: the
+ * objects joined by commas). Only the envelope is serialised here; the records are copied as the
+ * store produced them.
  */
-export function pullAnswerJson(answer: PullAnswer): string {
-  const changes = answer.changes
-    .map(
-      (c) =>
-        `{"table":${JSON.stringify(c.table)},"id":${JSON.stringify(c.id)},"version":${JSON.stringify(c.version)},"data":${c.dataJson}}`,
-    )
-    .join(',');
-  return `{"epoch":${JSON.stringify(answer.epoch)},"changes":[${changes}],"cursor":${JSON.stringify(answer.cursor)},"hasMore":${JSON.stringify(answer.hasMore)},"serverClock":${JSON.stringify(answer.serverClock)}}`;
+export function pullAnswerBytes(envelope: PullEnvelope, changesJson: Uint8Array): Buffer {
+  const head = `{"epoch":${JSON.stringify(envelope.epoch)},"changes":[`;
+  const tail = `],"cursor":${JSON.stringify(envelope.cursor)},"hasMore":${JSON.stringify(envelope.hasMore)},"serverClock":${JSON.stringify(envelope.serverClock)}}`;
+  return Buffer.concat([Buffer.from(head, 'utf8'), changesJson, Buffer.from(tail, 'utf8')]);
 }

@@ -11,7 +11,7 @@ import { sendError } from '../httpErrors';
 import { parsePush } from './parsePush';
 import { processPush } from './processPush';
 import { compressAnswer } from './compressAnswer';
-import { pullAnswerJson } from './pullAnswerJson';
+import { pullAnswerBytes } from './pullAnswerBytes';
 import { BatchRejected, type SyncStore } from './syncStore';
 
 export interface SyncRoutesOptions {
@@ -158,15 +158,16 @@ export const registerSyncRoutes: FastifyPluginCallback<SyncRoutesOptions> = (
         store.pull(since, limit),
         store.maxStamp(),
       ]);
-      const last = page.changes[page.changes.length - 1];
-      const json = pullAnswerJson({
-        epoch,
-        changes: page.changes,
-        cursor: last ? last.version : since,
-        hasMore: page.hasMore,
-        serverClock: serverClock || '',
-      });
-      const { body, encoding } = await compressAnswer(json, request.headers['accept-encoding']);
+      const answer = pullAnswerBytes(
+        {
+          epoch,
+          cursor: page.lastVersion ?? since,
+          hasMore: page.hasMore,
+          serverClock: serverClock || '',
+        },
+        page.changesJson,
+      );
+      const { body, encoding } = await compressAnswer(answer, request.headers['accept-encoding']);
       void reply.header('vary', 'accept-encoding');
       if (encoding) void reply.header('content-encoding', encoding);
       return reply.type('application/json; charset=utf-8').send(body);

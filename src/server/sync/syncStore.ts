@@ -1,5 +1,5 @@
 import type { StoredRecord } from '../../domain/sync/merge';
-import type { MutationResult, PulledChange } from '../../domain/sync/protocol';
+import type { MutationResult } from '../../domain/sync/protocol';
 import type { SyncTable } from '../../domain/sync/mutation';
 
 /**
@@ -12,18 +12,24 @@ export interface SyncStore {
   epoch(): Promise<string>;
   transact<T>(fn: (tx: SyncTx) => Promise<T>): Promise<T>;
   /** Records changed after `since`, in server version order, at most `limit`. */
-  pull(since: number, limit: number): Promise<{ changes: StoredChange[]; hasMore: boolean }>;
+  pull(since: number, limit: number): Promise<StoredPage>;
   maxStamp(): Promise<string>;
   close(): Promise<void>;
 }
 
 /**
- * A change as a pull sends it, with the record's data as the JSON text the store keeps
- * (`JSON.stringify` of the data): the pull answer splices it in instead of parsing and
- * serialising every record again.
+ * A page of a pull, already serialised: `changesJson` is the UTF-8 JSON of the page's
+ * `PulledChange` objects joined by commas (the inside of the answer's `changes` array),
+ * with each record's data as the JSON text the store keeps. The answer splices these bytes in
+ * instead of parsing, serialising and encoding every record again.
  */
-export interface StoredChange extends Omit<PulledChange, 'data'> {
-  dataJson: string;
+export interface StoredPage {
+  changesJson: Uint8Array;
+  /** How many changes `changesJson` holds. */
+  count: number;
+  /** The version of the page's last change, null for an empty page. */
+  lastVersion: number | null;
+  hasMore: boolean;
 }
 
 /** `table/id`: how `getRecords` names the records it found. */
