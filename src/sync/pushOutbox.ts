@@ -2,13 +2,19 @@ import type { RepoDeps } from '../db/deps';
 import { observeServerClock } from '../db/deviceMeta';
 import type { Mutation } from '../domain/sync/mutation';
 import type { MutationResult, Rejection } from '../domain/sync/protocol';
+import { toWire, type WireMutation } from '../domain/sync/wireMutation';
 import { recomputeFromShadows } from './applyServerChanges';
 import { AuthRequired } from './authRequired';
 import { currentShadow } from './shadows';
 import { TransientSyncError, type SyncApi } from './syncApi';
 import { readSyncState, SYNC_STATE_KEY } from './syncState';
 
-export const PUSH_BATCH = 200;
+/**
+ * Entries per push at most: the protocol's limit (PUSH_MAX_MUTATIONS). Pushes are cut by size
+ * first (PUSH_MAX_BYTES), so a backlog goes in fewer round trips, which on a mobile connection
+ * cost more than the bytes; a push the server refuses in part is split, whatever its size.
+ */
+export const PUSH_BATCH = 500;
 
 /** The server wants a login before it takes changes (re-exported; defined in authRequired.ts). */
 export { AuthRequired };
@@ -19,26 +25,38 @@ export interface PushSummary {
   epochChanged: boolean;
 }
 
-/** Stays well below the server's 1 MiB body limit (a new organisation is ~8 KB of JSON). */
+/** Stays well below the server's 1 MiB body limit (a new organisation is ~4 KB in push form). */
 export const PUSH_MAX_BYTES = 512 * 1024;
 
+export interface PushBatch {
+  /** The outbox entries, as stored. */
+  batch: Mutation[];
+  /** The same entries in their push form (`toWire`), as the request carries them. */
+  wire: WireMutation[];
+}
+
 /**
- * Oldest entries first, all from one client id (imported entries keep their device's id), and
- * no more than PUSH_MAX_BYTES of JSON.
+ * The leading `entries` (oldest first) that make one push: all from one client id (imported
+ * entries keep their device's id) and no more than PUSH_MAX_BYTES of JSON in their push form.
  */
-async function nextBatch(deps: RepoDeps, size: number): Promise<Mutation[]> {
-  const head = await deps.db.outbox.orderBy('seq').limit(size).toArray();
-  const first = head[0];
-  if (!first) return [];
+export function pushBatchOf(entries: readonly Mutation[]): PushBatch {
+  const first = entries[0];
   const batch: Mutation[] = [];
+  const wire: WireMutation[] = [];
   let bytes = 0;
-  for (const m of head) {
-    if (m.clientId !== first.clientId) break;
-    bytes += JSON.stringify(m).length;
+  for (const m of entries) {
+    if (m.clientId !== first?.clientId) break;
+    const sent = toWire(m);
+    bytes += JSON.stringify(sent).length;
     if (batch.length > 0 && bytes > PUSH_MAX_BYTES) break;
     batch.push(m);
+    wire.push(sent);
   }
-  return batch;
+  return { batch, wire };
+}
+
+async function nextBatch(deps: RepoDeps, size: number): Promise<PushBatch> {
+  return pushBatchOf(await deps.db.outbox.orderBy('seq').limit(size).toArray());
 }
 
 async function acknowledge(
@@ -117,7 +135,7 @@ export async function pushOutbox(deps: RepoDeps, api: SyncApi): Promise<PushSumm
   const summary: PushSummary = { pushed: 0, quarantined: 0, epochChanged: false };
   let size = PUSH_BATCH;
   for (;;) {
-    const batch = await nextBatch(deps, size);
+    const { batch, wire } = await nextBatch(deps, size);
     const first = batch[0];
     if (!first) return summary;
     const state = await readSyncState(deps.db);
@@ -125,7 +143,7 @@ export async function pushOutbox(deps: RepoDeps, api: SyncApi): Promise<PushSumm
       clientId: first.clientId,
       epoch: state.epoch,
       clientTime: deps.now().toISOString(),
-      mutations: batch,
+      mutations: wire,
     });
     switch (outcome.kind) {
       case 'ok':

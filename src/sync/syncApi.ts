@@ -10,6 +10,7 @@ import {
   type PushResponse,
   type Rejection,
 } from '../domain/sync/protocol';
+import { asciiJson } from './asciiJson';
 
 export type PushOutcome =
   | { kind: 'ok'; response: PushResponse }
@@ -76,7 +77,7 @@ export function createSyncApi(baseUrl: string, fetchImpl: Fetch): SyncApi {
       const res = await call('/api/sync/push', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body: asciiJson(body),
       });
       const payload = await json(res);
       if (res.ok) return { kind: 'ok', response: pushResponseSchema.parse(payload) };

@@ -3,7 +3,7 @@ import { listQuarantine } from '../../src/db/queries/quarantine';
 import { createOrganisation, updateOrganisation } from '../../src/db/repositories/organisations';
 import { discardQuarantined, resendQuarantined } from '../../src/db/repositories/quarantine';
 import { setAtPath } from '../../src/domain/sync/fieldChanges';
-import type { Mutation } from '../../src/domain/sync/mutation';
+import { fromWire } from '../../src/domain/sync/wireMutation';
 import { pushOutbox } from '../../src/sync/pushOutbox';
 import type { PushOutcome, SyncApi } from '../../src/sync/syncApi';
 import { syncOnce } from '../../src/sync/syncOnce';
@@ -25,7 +25,8 @@ function fakeServer(deps: ReturnType<typeof testDeps>) {
           })),
         });
       }
-      const results = body.mutations.map((m: Mutation) => {
+      const results = body.mutations.map((wire) => {
+        const m = fromWire(wire);
         server.version += 1;
         const data = { ...(server.records.get(m.recordId) ?? {}), id: m.recordId };
         for (const c of m.changes) setAtPath(data, c.path, structuredClone(c.value));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mutationSchema } from '../../src/domain/sync/mutation';
+import { fromWire, wireMutationSchema } from '../../src/domain/sync/wireMutation';
 import { quickMutation } from '../../src/server/sync/quickMutation';
 
 /** Keys of every object in a value, in order: zod and the quick path must build the same shape. */
@@ -23,6 +23,10 @@ const segment = mostly(
     fc.integer(),
   ),
 );
+const stamp = mostly(
+  fc.string({ maxLength: 5 }),
+  fc.oneof(fc.constantFrom('s'.repeat(200), 's'.repeat(201)), fc.integer()),
+);
 const change = mostly(
   fc
     .record({
@@ -31,16 +35,16 @@ const change = mostly(
         fc.array(segment, { minLength: 0, maxLength: 6 }),
       ),
       value: fc.jsonValue({ maxDepth: 2 }),
-      stamp: mostly(
-        fc.string({ maxLength: 5 }),
-        fc.oneof(fc.constantFrom('s'.repeat(200), 's'.repeat(201)), fc.integer()),
-      ),
+      stamp,
       extra: fc.option(fc.integer(), { nil: undefined }),
       dropValue: fc.boolean(),
+      // Without its own stamp, a change takes its mutation's (if the mutation has one).
+      dropStamp: fc.boolean(),
     })
-    .map(({ dropValue, ...c }) => {
+    .map(({ dropValue, dropStamp, ...c }) => {
       // A change without its value key (zod refuses it; `value: null` is fine).
       if (dropValue && c.value === null) Reflect.deleteProperty(c, 'value');
+      if (dropStamp) Reflect.deleteProperty(c, 'stamp');
       return c;
     }),
   fc.anything({ maxDepth: 1 }),
@@ -80,6 +84,7 @@ const mutationLike = fc.record(
     table: mostly(fc.constantFrom('contacts', 'conflicts', 'selfReports'), fc.constant('users')),
     recordId: uuid,
     baseVersion: mostly(fc.oneof(fc.constant(null), count), fc.constantFrom(undefined, '0')),
+    stamp,
     changes: mostly(fc.array(change, { maxLength: 4 }), fc.constant('nope')),
     createdAt: mostly(
       fc.constantFrom(
@@ -108,15 +113,17 @@ describe('quickMutation', () => {
     fc.assert(
       fc.property(mutationLike, (item) => {
         const quick = quickMutation(item);
-        const zod = mutationSchema.safeParse(item);
+        const zod = wireMutationSchema.safeParse(item);
         if (quick === null) {
           if (!zod.success) refused += 1;
           return;
         }
         accepted += 1;
         expect(zod.success).toBe(true);
-        expect(quick).toStrictEqual(zod.data);
-        expect(shape(quick)).toStrictEqual(shape(zod.data));
+        if (!zod.success) return;
+        const stored = fromWire(zod.data);
+        expect(quick).toStrictEqual(stored);
+        expect(shape(quick)).toStrictEqual(shape(stored));
       }),
       { numRuns: 3000 },
     );
@@ -137,6 +144,34 @@ describe('quickMutation', () => {
       changes: [{ path: ['consent', 'date'], value: '2024-10-06', stamp: 's' }],
       createdAt: '2024-10-06T17:10:00.000Z',
     };
-    expect(quickMutation(item)).toStrictEqual(mutationSchema.parse(item));
+    expect(quickMutation(item)).toStrictEqual(fromWire(wireMutationSchema.parse(item)));
+  });
+
+  it('gives changes without a stamp of their own the stamp of their mutation', () => {
+    const item = {
+      mutationId: '2886babe-d556-4fdc-a982-0319fc349d6b',
+      clientId: 'dafc2c83',
+      seq: 2,
+      table: 'contacts',
+      recordId: '78093af1-b5b1-4e1a-8821-39438e24b627',
+      baseVersion: 4,
+      stamp: 'shared',
+      changes: [
+        { path: ['name'], value: 'Ayşe' },
+        { path: ['phone'], value: null, stamp: 'own' },
+      ],
+      createdAt: '2024-10-06T17:10:00.000Z',
+    };
+    expect(quickMutation(item)?.changes).toEqual([
+      { path: ['name'], value: 'Ayşe', stamp: 'shared' },
+      { path: ['phone'], value: null, stamp: 'own' },
+    ]);
+    const unstamped = { ...item, stamp: undefined };
+    expect(quickMutation(unstamped)).toBeNull();
+    expect(wireMutationSchema.safeParse(unstamped).error?.issues[0]?.path).toEqual([
+      'changes',
+      0,
+      'stamp',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import {
   type PushResponse,
   type Rejection,
 } from '../../src/domain/sync/protocol';
+import { toWire } from '../../src/domain/sync/wireMutation';
 import { recordSchemas } from '../../src/domain/tables';
 import type { AccountStore } from '../../src/server/auth/accountStore';
 import { createSqliteAccountStore } from '../../src/server/auth/sqliteAccountStore';
@@ -264,6 +265,33 @@ describe('push', () => {
     server = await new TestServer().start();
   });
   afterEach(() => server.stop());
+
+  it('takes a shared stamp said once per mutation exactly like one stamp per change', async () => {
+    const device = new Device(server);
+    const [a, b] = [randomUUID(), randomUUID()];
+    const perChange = device.newOrg(a, 'Kulturverein');
+    const shared = toWire(device.newOrg(b, 'Kulturverein'));
+    expect(shared.changes.every((c) => c.stamp === undefined)).toBe(true);
+    await pushOk(server, device.body([perChange, shared]));
+    const [first, second] = await server.pullAll();
+    expect({ ...second?.data, id: a }).toEqual(first?.data);
+    const fields = (id: string) =>
+      JSON.parse(
+        server.db
+          .prepare<[string], { fields: string }>('SELECT fields FROM records WHERE id = ?')
+          .get(id)?.fields ?? '{}',
+      ) as Record<string, { stamp: string }[]>;
+    expect(Object.values(fields(b)).every((w) => w[0]?.stamp === shared.stamp)).toBe(true);
+    expect(Object.keys(fields(b))).toEqual(Object.keys(fields(a)));
+
+    // A change without a stamp in a mutation without one is refused by its path.
+    const unstamped = { ...toWire(device.newOrg(randomUUID(), 'Elternverein')), stamp: undefined };
+    const res = await server.push(device.body([unstamped]));
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ rejected: Rejection[] }>().rejected).toEqual([
+      expect.objectContaining({ code: 'invalid_mutation', path: 'changes.0.stamp' }),
+    ]);
+  });
 
   it('applies a batch, and a repeated batch is answered from the stored results without changing anything', async () => {
     const device = new Device(server);

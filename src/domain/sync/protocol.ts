@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { mutationSchema, syncTables } from './mutation';
+import { syncTables } from './mutation';
+import { wireMutationSchema } from './wireMutation';
 
 /**
  * Wire format of the sync API, shared by the client engine and the server (docs/sync-protocol.md).
@@ -18,9 +19,10 @@ export const pushRequestSchema = z.object({
   epoch: z.string().max(100).nullable(),
   /** The device's wall clock when sending, to detect clock drift. */
   clientTime: z.iso.datetime(),
-  mutations: z.array(mutationSchema).max(PUSH_MAX_MUTATIONS),
+  /** Outbox entries in their push form (`toWire`): shared stamps said once per mutation. */
+  mutations: z.array(wireMutationSchema).max(PUSH_MAX_MUTATIONS),
 });
-export type PushRequest = z.infer<typeof pushRequestSchema>;
+export type PushRequest = z.input<typeof pushRequestSchema>;
 
 export const mutationResultSchema = z.object({
   mutationId: z.string(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { mutationSchema, type Mutation } from '../../domain/sync/mutation';
+import type { Mutation } from '../../domain/sync/mutation';
 import {
   PUSH_MAX_MUTATIONS,
   pushRequestSchema,
   type PushRequest,
   type Rejection,
 } from '../../domain/sync/protocol';
+import { fromWire, wireMutationSchema } from '../../domain/sync/wireMutation';
 import { quickMutation } from './quickMutation';
 
 /** The longest mutationId the server echoes back in a rejection (a uuid has 36 characters). */
@@ -96,7 +97,9 @@ export function parsePush(raw: unknown): ParsedPush {
     }
     if (!indexOf.has(mutationId)) indexOf.set(mutationId, index);
     const quick = quickMutation(item);
-    const parsed = quick ? { success: true as const, data: quick } : mutationSchema.safeParse(item);
+    const parsed = quick
+      ? { success: true as const, data: quick }
+      : wireMutationSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       rejected.push({
@@ -122,7 +125,7 @@ export function parsePush(raw: unknown): ParsedPush {
       });
       continue;
     }
-    mutations.push(parsed.data);
+    mutations.push(quick ?? fromWire(parsed.data));
   }
   return { ok: true, body, mutations, rejected, count: items.length, indexOf };
 }

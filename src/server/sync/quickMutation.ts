@@ -32,10 +32,14 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** A whole number zod's `.int().min(0)` takes (a safe integer, not negative). */
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
-function quickChange(c: unknown): Mutation['changes'][number] | null {
+const isStamp = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STAMP;
+
+/** One change; `shared` is the mutation's stamp, which a change without its own takes. */
+function quickChange(c: unknown, shared: string | undefined): Mutation['changes'][number] | null {
   if (!isPlainObject(c) || !Object.hasOwn(c, 'value')) return null;
-  const { path, stamp } = c;
-  if (typeof stamp !== 'string' || stamp.length > MAX_STAMP) return null;
+  const { path } = c;
+  const stamp = c.stamp === undefined ? shared : c.stamp;
+  if (!isStamp(stamp)) return null;
   if (!Array.isArray(path) || path.length < 1 || path.length > MAX_PATH) return null;
   for (const segment of path)
     if (typeof segment !== 'string' || !SEGMENT.test(segment)) return null;
@@ -43,9 +47,10 @@ function quickChange(c: unknown): Mutation['changes'][number] | null {
 }
 
 /**
- * `mutationSchema.safeParse(item).data` for a mutation that is well-formed in the plain way
+ * `fromWire(wireMutationSchema.parse(item))` for a mutation that is well-formed in the plain way
  * devices send them, without walking it through zod: every field is checked here against the
- * schema's own limits and patterns. Returns null whenever anything is unusual (or merely not
+ * schema's own limits and patterns, and each change gets the mutation's `stamp` unless it has
+ * its own. Returns null whenever anything is unusual (or merely not
  * checked here); the caller then parses with zod itself, which decides and names the problem.
  * So this accepts nothing zod refuses. The result is built like zod's: fields in the schema's
  * order, unknown keys dropped, paths copied, values as sent.
@@ -53,6 +58,8 @@ function quickChange(c: unknown): Mutation['changes'][number] | null {
 export function quickMutation(item: unknown): Mutation | null {
   if (!isPlainObject(item)) return null;
   const { mutationId, clientId, seq, table, recordId, baseVersion, changes, createdAt } = item;
+  const shared = item.stamp;
+  if (shared !== undefined && !isStamp(shared)) return null;
   if (typeof mutationId !== 'string' || !UUID.test(mutationId)) return null;
   if (typeof clientId !== 'string' || clientId.length < 1 || clientId.length > MAX_CLIENT_ID)
     return null;
@@ -63,7 +70,7 @@ export function quickMutation(item: unknown): Mutation | null {
   if (!Array.isArray(changes) || changes.length > MAX_CHANGES) return null;
   const parsedChanges: Mutation['changes'] = [];
   for (const c of changes) {
-    const change = quickChange(c);
+    const change = quickChange(c, shared);
     if (!change) return null;
     parsedChanges.push(change);
   }
