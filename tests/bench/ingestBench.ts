@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commitWrites, type RecordWrite } from '../../src/db/commitWrites';
-import type { Mutation } from '../../src/domain/sync/mutation';
+import type { WireMutation } from '../../src/domain/sync/wireMutation';
 import { pushResponseSchema } from '../../src/domain/sync/protocol';
 import { openDatabase } from '../../src/server/db/openDatabase';
-import { PUSH_BATCH, PUSH_MAX_BYTES } from '../../src/sync/pushOutbox';
+import { asciiJson } from '../../src/sync/asciiJson';
+import { PUSH_BATCH, pushBatchOf } from '../../src/sync/pushOutbox';
 import type { BenchDataSet } from './benchData';
 import { newBenchClient } from './benchClient';
 import type { BenchServer } from './benchServer';
@@ -40,25 +41,19 @@ export async function planPush(
     }));
     for (let i = 0; i < writes.length; i += 1000)
       await commitWrites(client.deps, writes.slice(i, i + 1000));
+    // Cut into pushes as the engine does (pushOutbox.ts): at most PUSH_BATCH entries and
+    // PUSH_MAX_BYTES of JSON each, in their push form.
     const outbox = await client.deps.db.outbox.orderBy('seq').toArray();
-    const batches: Mutation[][] = [];
-    let batch: Mutation[] = [];
-    let bytes = 0;
-    for (const m of outbox) {
-      const size = JSON.stringify(m).length;
-      if (batch.length > 0 && (batch.length >= PUSH_BATCH || bytes + size > PUSH_MAX_BYTES)) {
-        batches.push(batch);
-        batch = [];
-        bytes = 0;
-      }
-      batch.push(m);
-      bytes += size;
+    const batches: WireMutation[][] = [];
+    for (let i = 0; i < outbox.length;) {
+      const { wire } = pushBatchOf(outbox.slice(i, i + PUSH_BATCH));
+      batches.push(wire);
+      i += wire.length;
     }
-    if (batch.length) batches.push(batch);
     const clientTime = new Date().toISOString();
     const bodies = batches.map((mutations) =>
       new TextEncoder().encode(
-        JSON.stringify({ clientId: mutations[0]?.clientId, epoch: null, clientTime, mutations }),
+        asciiJson({ clientId: mutations[0]?.clientId, epoch: null, clientTime, mutations }),
       ),
     );
     return {

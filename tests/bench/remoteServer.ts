@@ -53,7 +53,10 @@ export function startRemoteProcess(args: readonly string[]): Promise<RemoteProce
  */
 export async function serveFromOwnProcess(
   server: BenchServer,
+  options: { warmUp?: boolean } = {},
 ): Promise<{ server: BenchServer; stop: () => Promise<void> }> {
-  const remote = await startRemoteProcess(['sqlite', server.file]);
+  const remote = await startRemoteProcess(
+    options.warmUp ? ['sqlite', server.file, '--warm-up'] : ['sqlite', server.file],
+  );
   return { server: { ...server, baseUrl: `http://127.0.0.1:${remote.port}` }, stop: remote.stop };
 }
