@@ -1,6 +1,6 @@
 /**
  * Committing a visit. Through the real form: the form is filled (not timed: purpose, three
- * checklist items, one referral, one follow-up), then "save" is clicked; timed from that click
+ * checklist items, one referral, one follow-up), then, half a second later, "save" is clicked; timed from that click
  * until the form says it is saved, laid out. Through the repository: the app's `saveVisit` in the
  * page on the app's database (real Dexie), alternating with one raw IndexedDB transaction putting
  * the same records; both timed in the page from the call until the transaction completed.
@@ -49,8 +49,22 @@ export async function fillVisitForm(page: Page, org: OrgSummary): Promise<void> 
   await page.getByLabel('Was ist zu tun?').fill('Förderantrag gemeinsam durchgehen');
 }
 
+/**
+ * A person looks over the form before pressing "save": by then the draft of what they typed last
+ * has been written (300 ms after the last change, useDraftAutosave.ts) and the page is idle.
+ */
+function lookOver(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 1000 }), 500);
+      }),
+  );
+}
+
 async function saveThroughForm(page: Page, org: OrgSummary): Promise<number> {
   await fillVisitForm(page, org);
+  await lookOver(page);
   const t = await react(
     page,
     { trigger: 'click', expect: { kind: 'saved' }, timeoutMs: SAVE_TIMEOUT_MS },
