@@ -84,11 +84,23 @@ export async function readCommitBase(
     Promise.all([...targets.values()].map((r) => baseVersionForEdit(deps.db, r.table, r.id))),
   ]);
   const keys = [...targets.keys()];
-  const known = new Map<string, number | null>(
-    created.map((r) => [shadowKey(r.table, r.id), null]),
-  );
+  const known = new Map<string, number | null>();
   for (const [i, key] of keys.entries()) known.set(key, versions[i] ?? null);
-  return { meta, versions: known };
+  return withCreated({ meta, versions: known }, created);
+}
+
+/**
+ * `base` with records the caller has just made (ids it has just drawn) known to have no base
+ * version: for a caller that read the base before it made them.
+ */
+export function withCreated(
+  base: CommitBase,
+  created: readonly { table: SyncTable; id: string }[],
+): CommitBase {
+  if (created.length === 0) return base;
+  const versions = new Map(base.versions);
+  for (const r of created) versions.set(shadowKey(r.table, r.id), null);
+  return { ...base, versions };
 }
 
 /** The record a planned write is about (for `readCommitBase`). */

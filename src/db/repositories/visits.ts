@@ -8,6 +8,7 @@ import {
   commitWrites,
   planWrites,
   readCommitBase,
+  withCreated,
   writePlanned,
   writeTarget,
 } from '../commitWrites';
@@ -30,33 +31,37 @@ export async function saveVisit(
   input: VisitInput,
   draftId?: string,
 ): Promise<SavedVisit> {
-  const checked = validateVisitInput(input);
-  if (!checked.ok) throw new ValidationError(checked.errors);
   const { db } = deps;
-  const nowIso = deps.now().toISOString();
-  // The new records do not depend on what is stored: built and validated before the transaction.
-  const saved = newVisitRecords(deps, checked.value, nowIso);
-  // New records always have changes: the visit is planned first, then its referrals, follow-ups.
-  const newWrites = planWrites([
-    { table: 'visits', before: null, after: saved.visit },
-    ...saved.referrals.map((r) => ({ table: 'referrals' as const, before: null, after: r })),
-    ...saved.followUps.map((f) => ({ table: 'followUps' as const, before: null, after: f })),
-  ]);
-  const orgId = saved.visit.organisationId;
+  const orgId = input.visit.organisationId;
   const scope = commitScope(db, ['visits', 'organisations', 'referrals', 'followUps']);
   return db.transaction('rw', scope, async () => {
-    // The organisation is read in the save's own transaction, in parallel with the commit's
-    // other reads: its needs are updated from exactly what is stored when the visit is written.
-    // The new records' ids were drawn just now: their base version needs no look-up.
-    const [org, base] = await Promise.all([
+    // The reads go out first: while IndexedDB answers them, the new records are checked and
+    // planned (pure work, which does not depend on what is stored). The organisation is read in
+    // the save's own transaction: its needs are updated from exactly what is stored when the
+    // visit is written. The new records' ids are drawn here: their base version needs no look-up.
+    const stored = Promise.all([
       db.organisations.get(orgId),
-      readCommitBase(deps, [{ table: 'organisations', id: orgId }], newWrites.map(writeTarget)),
+      readCommitBase(deps, [{ table: 'organisations', id: orgId }]),
     ]);
+    // If the input is refused below, the transaction aborts and these reads fail unawaited.
+    stored.catch(() => undefined);
+    const checked = validateVisitInput(input);
+    if (!checked.ok) throw new ValidationError(checked.errors);
+    const nowIso = deps.now().toISOString();
+    const saved = newVisitRecords(deps, checked.value, nowIso);
+    // New records always have changes: the visit is planned first, then its referrals, follow-ups.
+    const newWrites = planWrites([
+      { table: 'visits', before: null, after: saved.visit },
+      ...saved.referrals.map((r) => ({ table: 'referrals' as const, before: null, after: r })),
+      ...saved.followUps.map((f) => ({ table: 'followUps' as const, before: null, after: f })),
+    ]);
+    const [org, read] = await stored;
     if (!org || org.deleted) {
       throw new ValidationError([
         { path: 'visit.organisationId', key: 'errors.visitOrganisationRequired' },
       ]);
     }
+    const base = withCreated(read, newWrites.map(writeTarget));
     const after = organisationAfterVisit(org, saved.visit, nowIso);
     const orgWrites = planWrites([{ table: 'organisations', before: org, after }]);
     // Outbox order as the records depend on each other: visit, organisation, the rest.
