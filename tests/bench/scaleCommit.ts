@@ -53,7 +53,7 @@ export async function fillVisitForm(page: Page, org: OrgSummary): Promise<void> 
  * A person looks over the form before pressing "save": by then the draft of what they typed last
  * has been written (300 ms after the last change, useDraftAutosave.ts) and the page is idle.
  */
-function lookOver(page: Page): Promise<void> {
+export function lookOver(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve) => {

@@ -14,7 +14,7 @@ import { builtApp } from './builtApp';
 import { startPageProfile, stopPageProfile, type PageProfileSummary } from './pageProfile';
 import { fullScale } from './scaleData';
 import type { OrgSummary } from './scalePage';
-import { fillVisitForm } from './scaleCommit';
+import { fillVisitForm, lookOver } from './scaleCommit';
 import { findProfileLink, profileTargets } from './scaleProfile';
 import { startTrace, stopTrace, type TraceSummary } from './scaleTraceEvents';
 import { openScaleSession, react, type BenchWindow } from './scaleSession';
@@ -134,6 +134,7 @@ async function openProfile(page: Page, org: OrgSummary): Promise<Profiled> {
 
 async function saveVisit(page: Page, org: OrgSummary): Promise<Profiled> {
   await fillVisitForm(page, org);
+  await lookOver(page);
   return profiled(page, async () => {
     const t = await react(page, { trigger: 'click', expect: { kind: 'saved' } }, () =>
       page.getByTestId('visit-save').click(),
