@@ -4,6 +4,7 @@ import type { Mutation } from '../domain/sync/mutation';
 import type { MutationResult, Rejection } from '../domain/sync/protocol';
 import { toWire, type WireMutation } from '../domain/sync/wireMutation';
 import { recomputeFromShadows } from './applyServerChanges';
+import { asciiJson } from './asciiJson';
 import { AuthRequired } from './authRequired';
 import { currentShadow } from './shadows';
 import { TransientSyncError, type SyncApi } from './syncApi';
@@ -37,7 +38,8 @@ export interface PushBatch {
 
 /**
  * The leading `entries` (oldest first) that make one push: all from one client id (imported
- * entries keep their device's id) and no more than PUSH_MAX_BYTES of JSON in their push form.
+ * entries keep their device's id) and no more than PUSH_MAX_BYTES of JSON in their push form,
+ * as bytes on the wire (a first entry larger than that goes alone).
  */
 export function pushBatchOf(entries: readonly Mutation[]): PushBatch {
   const first = entries[0];
@@ -47,7 +49,8 @@ export function pushBatchOf(entries: readonly Mutation[]): PushBatch {
   for (const m of entries) {
     if (m.clientId !== first?.clientId) break;
     const sent = toWire(m);
-    bytes += JSON.stringify(sent).length;
+    // Counted as sent: ASCII JSON, one byte per character (`\uXXXX` for each character beyond).
+    bytes += asciiJson(sent).length + 1;
     if (batch.length > 0 && bytes > PUSH_MAX_BYTES) break;
     batch.push(m);
     wire.push(sent);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mutationSchema, type Mutation } from '../../src/domain/sync/mutation';
 import { fromWire, toWire, wireMutationSchema } from '../../src/domain/sync/wireMutation';
 import { asciiJson } from '../../src/sync/asciiJson';
+import { PUSH_BATCH, PUSH_MAX_BYTES, pushBatchOf } from '../../src/sync/pushOutbox';
 
 const stamp = fc.constantFrom(
   '001773133205120-000000-dev1',
@@ -85,5 +86,33 @@ describe('push bodies in ASCII', () => {
     };
     expect(JSON.parse(asciiJson(names))).toStrictEqual(names);
     expect(asciiJson({ name: 'Kita–Schule' })).toBe('{"name":"Kita\\u2013Schule"}');
+  });
+});
+
+describe('cutting the outbox into pushes', () => {
+  it('keeps every push below the size limit in bytes on the wire, also for Arabic text', () => {
+    const stamp = '001773133205120-000000-dev1';
+    const entries: Mutation[] = Array.from({ length: 400 }, (_, i) => ({
+      mutationId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      clientId: 'dev1',
+      seq: i,
+      table: 'organisations',
+      recordId: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      baseVersion: null,
+      changes: [{ path: ['goals'], value: 'جمعية ثقافية للأطفال والعائلات '.repeat(60), stamp }],
+      createdAt: '2026-03-10T09:00:05.120Z',
+    }));
+    let rest = entries;
+    let pushes = 0;
+    while (rest.length > 0) {
+      const { batch, wire } = pushBatchOf(rest.slice(0, PUSH_BATCH));
+      const body = asciiJson({ clientId: 'dev1', epoch: null, clientTime: '', mutations: wire });
+      expect(body.length).toBeLessThanOrEqual(PUSH_MAX_BYTES + 100);
+      expect(new TextEncoder().encode(body).length).toBe(body.length);
+      rest = rest.slice(batch.length);
+      pushes += 1;
+    }
+    // Each entry is about 11 KB as sent: about 45 fit in one push.
+    expect(pushes).toBeGreaterThan(5);
   });
 });
