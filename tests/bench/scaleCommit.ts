@@ -109,6 +109,15 @@ export async function measureCommits(
       orgAt(i).id,
       i,
     ] as const);
+  // A visit is saved from the visit form: that screen (watching its one organisation) is the one
+  // on show while the repository commits, not the profile the last form save went on to.
+  await page.evaluate(
+    (hash) => {
+      location.hash = hash;
+    },
+    `#/visits/new?org=${encodeURIComponent(orgAt(0).id)}`,
+  );
+  await page.locator('.org-selected-name').waitFor();
   for (let i = 0; i < 4; i += 1) await pair(1000 + i);
   for (let i = 0; i < pairSamples; i += 1) {
     const t = await pair(i);

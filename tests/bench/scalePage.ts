@@ -5,12 +5,14 @@
  * times UI reactions in the page, and times the visit repository against a raw IndexedDB
  * transaction writing the same records.
  */
-import { BrueckeDb } from '../../src/db/database';
+import { BrueckeDb, shadowKey } from '../../src/db/database';
 import { browserDeps, type RepoDeps } from '../../src/db/deps';
 import { organisationOverview } from '../../src/db/queries/organisations';
 import { organisationProfile } from '../../src/db/queries/organisationProfile';
 import { saveVisit } from '../../src/db/repositories/visits';
 import { recordSchemas } from '../../src/domain/tables';
+import { recordVersions } from '../../src/sync/serverVersions';
+import { PULL_PAGE } from '../../src/sync/syncOnce';
 import type { OrganisationFilters } from '../../src/features/organisations/filterOrganisations';
 import {
   buildOrganisationIndex,
@@ -53,6 +55,16 @@ async function seed(spec: ScaleSpec): Promise<SeedResult> {
       for (const table of tables) await d.table(table).bulkPut(set[table]);
     },
   );
+  // As after a first pull: the server version of every record, page by page (PULL_PAGE records
+  // per version row, compacted as the engine does), so a local edit looks its version up as on a
+  // device that got its records from the server.
+  const keys = tables.flatMap((table) => set[table].map((r) => shadowKey(table, r.id)));
+  await d.transaction('rw', d.shadows, async () => {
+    for (let i = 0; i < keys.length; i += PULL_PAGE) {
+      const page = keys.slice(i, i + PULL_PAGE).map((key, j): [string, number] => [key, i + j + 1]);
+      await recordVersions(d, i + page.length, page);
+    }
+  });
   const t3 = performance.now();
   return {
     counts: Object.fromEntries(tables.map((t) => [t, set[t].length])),
