@@ -3,7 +3,7 @@ import { decodeHlc, encodeHlc, tick } from '../domain/sync/hlc';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import type { Table } from 'dexie';
 import { recordSchemas } from '../domain/tables';
-import { baseVersionForEdit } from '../sync/shadows';
+import { editBase } from '../sync/shadows';
 import type { BaseRecord } from '../domain/record';
 import { validate, type FieldError } from '../domain/validation';
 import { shadowKey, type BrueckeDb, type DeviceMeta } from './database';
@@ -63,12 +63,15 @@ export interface CommitBase {
   meta: DeviceMeta;
   /** By `shadowKey(table, id)`. */
   versions: Map<string, number | null>;
+  /** The records read for their base version, as stored (undefined: not on this device). */
+  stored: Map<string, Record<string, unknown> | undefined>;
 }
 
 /**
  * Reads the commit's base for these records, all at once (one wait for IndexedDB instead of one
  * per record). Call it in the commit's transaction before the records are written; a caller that
- * reads something else first (e.g. the record it is about to change) can read both in parallel.
+ * reads something else first can read both in parallel, and a caller that needs a record as it is
+ * stored finds it in `stored` (read once for both).
  *
  * `created`: records the caller has just made, with ids it has just drawn (`deps.newId()`). No
  * device or server can know such an id, so their base version is null without a look-up.
@@ -79,14 +82,17 @@ export async function readCommitBase(
   created: readonly { table: SyncTable; id: string }[] = [],
 ): Promise<CommitBase> {
   const targets = new Map(records.map((r) => [shadowKey(r.table, r.id), r]));
-  const [meta, versions] = await Promise.all([
+  const [meta, bases] = await Promise.all([
     loadDeviceMeta(deps),
-    Promise.all([...targets.values()].map((r) => baseVersionForEdit(deps.db, r.table, r.id))),
+    Promise.all([...targets.values()].map((r) => editBase(deps.db, r.table, r.id))),
   ]);
-  const keys = [...targets.keys()];
-  const known = new Map<string, number | null>();
-  for (const [i, key] of keys.entries()) known.set(key, versions[i] ?? null);
-  return withCreated({ meta, versions: known }, created);
+  const versions = new Map<string, number | null>();
+  const stored = new Map<string, Record<string, unknown> | undefined>();
+  for (const [i, key] of [...targets.keys()].entries()) {
+    versions.set(key, bases[i]?.version ?? null);
+    stored.set(key, bases[i]?.stored);
+  }
+  return withCreated({ meta, versions, stored }, created);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { SelfReport } from '../domain/selfReport';
 import type { Mutation, SyncTable } from '../domain/sync/mutation';
 import type { FollowUp, Referral, Visit } from '../domain/visit';
 import { upgradeToV2 } from './migrations/v2SplitVisitChildren';
+import { upgradeToV5 } from './migrations/v5BucketVersionRows';
 
 /** A half-typed form, kept until it is saved or the user discards it. */
 export interface Draft {
@@ -89,7 +90,7 @@ export const schemaV4 = {
   invitations: 'id, organisationId, expiresAt',
 };
 
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** An invitation link this device created for a representative. */
 export interface LocalInvitation {
@@ -128,6 +129,7 @@ export class BrueckeDb extends Dexie {
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
     this.version(3).stores(schemaV3);
     this.version(4).stores(schemaV4);
+    this.version(5).stores(schemaV4).upgrade(upgradeToV5);
   }
 }
 

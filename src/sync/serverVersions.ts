@@ -1,20 +1,26 @@
 import type { Table } from 'dexie';
-import type { BrueckeDb } from '../db/database';
 
 /**
- * The server version of every pulled record, kept compactly: one row per pulled page (the keys
- * and versions of its records) instead of one row per record. Pulling 10,000 records thus writes
- * 10 rows here rather than 10,000 shadows. The rows live in the `shadows` store under keys that
- * start with `~versions/` (record shadows are keyed `table/id`, and no table name starts with
- * `~`), so every transaction that may touch shadows already covers them, and an epoch reset
- * (`shadows.clear()`) forgets both.
+ * The server version of every pulled record, kept compactly: per pulled page, one row per bucket
+ * (the keys and versions of the page's records whose key hashes into that bucket) instead of one
+ * row per record. Pulling 10,000 records thus writes at most 10 × VERSION_BUCKETS small rows here
+ * rather than 10,000 shadows, and a lookup (every local edit of a pulled record needs one) reads
+ * only its key's bucket: a 64th of what the device knows. The rows live in the `shadows` store
+ * under keys that start with `~versions/` (record shadows are keyed `table/id`, and no table name
+ * starts with `~`), so every transaction that may touch shadows already covers them, and an epoch
+ * reset (`shadows.clear()`) forgets both.
  *
- * A record can be listed in several rows (it was pulled again later); the newest row wins. Row
- * keys sort by the page's cursor, so "newest" is "last in key order". When there are more than
- * MAX_VERSION_ROWS rows they are merged into a few large ones (`compactVersions`).
+ * A record can be listed in several rows of its bucket (it was pulled again later); within an
+ * epoch a record's server version only grows, so the newest row wins. Row keys sort by bucket,
+ * then by the page's cursor. When there are more than MAX_VERSION_ROWS rows they are merged into
+ * one or a few rows per bucket (`compactVersions`).
  */
 export interface VersionRow {
-  /** `~versions/<cursor, 15 digits>` or, after merging, `~versions/<cursor>/<n>`. */
+  /**
+   * `~versions/b<bucket, 2 hex digits>/<cursor, 15 digits>`, after merging
+   * `…/<cursor>/m<n>`. (Rows written before buckets, `~versions/<cursor>…`, are merged into
+   * buckets by the database upgrade to version 5.)
+   */
   key: string;
   /**
    * One line per record, `\n<table>/<id>\t<version>`, ending with `\n`: a single string, so
@@ -25,25 +31,50 @@ export interface VersionRow {
 
 export const VERSION_ROW_PREFIX = '~versions/';
 const VERSION_ROW_END = `${VERSION_ROW_PREFIX}\uffff`;
-export const MAX_VERSION_ROWS = 32;
+export const VERSION_BUCKETS = 64;
+/** Rows of all buckets before they are merged: about 32 pulled pages' worth. */
+export const MAX_VERSION_ROWS = 32 * VERSION_BUCKETS;
 /** Entries per row after merging. */
 export const MERGED_ROW_SIZE = 5000;
 
-const pad = (cursor: number): string => String(cursor).padStart(15, '0');
-export const versionRowKey = (cursor: number): string => `${VERSION_ROW_PREFIX}${pad(cursor)}`;
-export const isVersionRowKey = (key: string): boolean => key.startsWith(VERSION_ROW_PREFIX);
-
-function versionRows(db: BrueckeDb): Table<VersionRow, string> {
-  return db.table<VersionRow, string>('shadows');
+/** Where the version rows are: a database, or the transaction of a schema upgrade. */
+export interface VersionStore {
+  table<T, K>(name: string): Table<T, K>;
 }
 
-/** Rows newest first; with `above`, only rows of pages after that server version. */
-async function rowsNewestFirst(db: BrueckeDb, above?: number): Promise<VersionRow[]> {
-  const from = above === undefined ? VERSION_ROW_PREFIX : versionRowKey(above);
-  return versionRows(db)
+const pad = (cursor: number): string => String(cursor).padStart(15, '0');
+export const isVersionRowKey = (key: string): boolean => key.startsWith(VERSION_ROW_PREFIX);
+
+/** The bucket of a record key: FNV-1a of its UTF-16 code units, modulo VERSION_BUCKETS. */
+export function versionBucket(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % VERSION_BUCKETS;
+}
+
+const bucketPrefix = (bucket: number): string =>
+  `${VERSION_ROW_PREFIX}b${bucket.toString(16).padStart(2, '0')}/`;
+
+/** The page cursor a row key names (bucketed or written before buckets). */
+function cursorOf(key: string): string {
+  const rest = key.slice(VERSION_ROW_PREFIX.length);
+  return rest.startsWith('b') ? rest.slice(4, 19) : rest.slice(0, 15);
+}
+
+function versionRows(store: VersionStore): Table<VersionRow, string> {
+  return store.table<VersionRow, string>('shadows');
+}
+
+/** A bucket's rows, oldest first; with `above`, only rows of pages after that server version. */
+function bucketRows(store: VersionStore, bucket: number, above?: number): Promise<VersionRow[]> {
+  const prefix = bucketPrefix(bucket);
+  const from = above === undefined ? prefix : `${prefix}${pad(above)}`;
+  return versionRows(store)
     .where('key')
-    .between(from, VERSION_ROW_END, above === undefined, false)
-    .reverse()
+    .between(from, `${prefix}\uffff`, above === undefined, false)
     .toArray();
 }
 
@@ -70,87 +101,115 @@ function versionIn(row: VersionRow, key: string): number | undefined {
   return Number(row.entries.slice(from, row.entries.indexOf('\n', from)));
 }
 
+/** Entries grouped by bucket. */
+function byBucket<T extends readonly [string, ...unknown[]]>(
+  entries: Iterable<T>,
+): Map<number, T[]> {
+  const buckets = new Map<number, T[]>();
+  for (const entry of entries) {
+    const bucket = versionBucket(entry[0]);
+    const list = buckets.get(bucket);
+    if (list) list.push(entry);
+    else buckets.set(bucket, [entry]);
+  }
+  return buckets;
+}
+
 /**
  * Records the versions of one pulled page (call inside the page's transaction). Keys must pass
  * `isListable`.
  */
 export async function recordVersions(
-  db: BrueckeDb,
+  store: VersionStore,
   cursor: number,
   entries: readonly (readonly [string, number])[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await versionRows(db).put({ key: versionRowKey(cursor), entries: encode(entries) });
-  const rows = await versionRows(db)
+  const rows = [...byBucket(entries)].map(([bucket, list]): VersionRow => ({
+    key: `${bucketPrefix(bucket)}${pad(cursor)}`,
+    entries: encode(list),
+  }));
+  await versionRows(store).bulkPut(rows);
+  const count = await versionRows(store)
     .where('key')
     .between(VERSION_ROW_PREFIX, VERSION_ROW_END)
     .count();
-  if (rows > MAX_VERSION_ROWS) await compactVersions(db);
+  if (count > MAX_VERSION_ROWS) await compactVersions(store);
 }
 
 /**
  * The last pulled server version of each key that was ever pulled (since the last epoch reset).
  * With `above`, only versions newer than that are looked for (cheaper: older rows are skipped).
+ * Reads each key's bucket once, all buckets at the same time.
  */
 export async function lookupVersions(
-  db: BrueckeDb,
+  store: VersionStore,
   keys: readonly string[],
   above?: number,
 ): Promise<Map<string, number>> {
   const found = new Map<string, number>();
-  const missing = new Set(keys);
-  if (missing.size === 0) return found;
-  for (const row of await rowsNewestFirst(db, above)) {
-    for (const key of missing) {
-      const version = versionIn(row, key);
-      if (version === undefined) continue;
-      found.set(key, version);
-      missing.delete(key);
-    }
-    if (missing.size === 0) break;
-  }
+  const wanted = byBucket(keys.map((key) => [key] as const));
+  await Promise.all(
+    [...wanted].map(async ([bucket, list]) => {
+      const rows = await bucketRows(store, bucket, above);
+      for (const [key] of list) {
+        for (let i = rows.length - 1; i >= 0; i -= 1) {
+          const version = versionIn(rows[i] as VersionRow, key);
+          if (version === undefined) continue;
+          found.set(key, version);
+          break;
+        }
+      }
+    }),
+  );
   return found;
 }
 
 export async function lookupVersion(
-  db: BrueckeDb,
+  store: VersionStore,
   key: string,
   above?: number,
 ): Promise<number | undefined> {
-  return (await lookupVersions(db, [key], above)).get(key);
+  return (await lookupVersions(store, [key], above)).get(key);
 }
 
 /**
- * Merges all rows into as few as possible (newest version of each key) and drops record shadows
- * that a newer pull has made stale (see `currentShadow`). Runs inside the caller's transaction.
+ * Merges all rows into as few as possible per bucket (the newest version of each key) and drops
+ * record shadows that a newer pull has made stale (see `currentShadow`). Rows written before
+ * buckets are merged into their buckets too. Runs inside the caller's transaction.
  */
-export async function compactVersions(db: BrueckeDb): Promise<void> {
-  const rows = await rowsNewestFirst(db);
-  const newest = rows[0];
-  if (!newest) return;
+export async function compactVersions(store: VersionStore): Promise<void> {
+  const table = versionRows(store);
+  const rows = await table.where('key').between(VERSION_ROW_PREFIX, VERSION_ROW_END).toArray();
+  if (rows.length === 0) return;
   const latest = new Map<string, number>();
+  let cursor = '';
   for (const row of rows) {
-    for (const [key, version] of decode(row)) if (!latest.has(key)) latest.set(key, version);
+    const at = cursorOf(row.key);
+    if (at > cursor) cursor = at;
+    // A record's version only grows within an epoch: the largest is the newest.
+    for (const [key, version] of decode(row))
+      if (!(version <= (latest.get(key) ?? -1))) latest.set(key, version);
   }
-  const cursor = newest.key.slice(VERSION_ROW_PREFIX.length, VERSION_ROW_PREFIX.length + 15);
-  const all = [...latest.entries()];
   const merged: VersionRow[] = [];
-  for (let i = 0; i < all.length; i += MERGED_ROW_SIZE) {
-    merged.push({
-      key: `${VERSION_ROW_PREFIX}${cursor}/${merged.length}`,
-      entries: encode(all.slice(i, i + MERGED_ROW_SIZE)),
-    });
+  for (const [bucket, list] of byBucket(latest)) {
+    for (let i = 0; i < list.length; i += MERGED_ROW_SIZE) {
+      merged.push({
+        key: `${bucketPrefix(bucket)}${cursor}/m${i / MERGED_ROW_SIZE}`,
+        entries: encode(list.slice(i, i + MERGED_ROW_SIZE)),
+      });
+    }
   }
-  const table = versionRows(db);
   await table.bulkDelete(rows.map((r) => r.key));
   await table.bulkPut(merged);
   const stale: string[] = [];
-  await db.shadows
+  await store
+    .table<{ key: string; version: number }, string>('shadows')
     .where('key')
     .below(VERSION_ROW_PREFIX)
     .each((shadow) => {
       const pulled = latest.get(shadow.key);
       if (pulled !== undefined && pulled > shadow.version) stale.push(shadow.key);
     });
-  if (stale.length) await db.shadows.bulkDelete(stale);
+  if (stale.length) await table.bulkDelete(stale);
 }

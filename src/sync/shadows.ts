@@ -26,6 +26,13 @@ export async function currentShadow(
   return newer !== undefined && newer > shadow.version ? undefined : shadow;
 }
 
+/** A record's base for a local edit: its version (see `baseVersionForEdit`) and the record as stored. */
+export interface EditBase {
+  version: number | null;
+  /** The record as stored now, undefined when it is not on this device. */
+  stored: Record<string, unknown> | undefined;
+}
+
 /**
  * The `baseVersion` of a local edit: the version of the record in this device's last pull, or
  * null for a record it never pulled (new here, or pulled before an epoch reset). Call it in the
@@ -38,6 +45,14 @@ export async function baseVersionForEdit(
   table: SyncTable,
   id: string,
 ): Promise<number | null> {
+  return (await editBase(db, table, id)).version;
+}
+
+/**
+ * `baseVersionForEdit` that also hands over the record as it read it, for an edit that needs the
+ * stored record anyway (one read instead of two).
+ */
+export async function editBase(db: BrueckeDb, table: SyncTable, id: string): Promise<EditBase> {
   const key = shadowKey(table, id);
   // Everything the answer may need, read at once: one wait for IndexedDB instead of up to four.
   const [stored, shadow, latest, pending] = await Promise.all([
@@ -51,10 +66,11 @@ export async function baseVersionForEdit(
       .count(),
   ]);
   // Not on this device: a new record (pulled records are never removed).
-  if (!stored) return shadow?.version ?? null;
+  if (!stored) return { version: shadow?.version ?? null, stored };
   // A shadow is current unless a later pull recorded a newer version (see currentShadow).
-  if (shadow && !(latest !== undefined && latest > shadow.version)) return shadow.version;
-  if (latest === undefined) return null;
+  if (shadow && !(latest !== undefined && latest > shadow.version))
+    return { version: shadow.version, stored };
+  if (latest === undefined) return { version: null, stored };
   if (pending === 0) await db.shadows.put({ key, table, id, version: latest, data: stored });
-  return latest;
+  return { version: latest, stored };
 }

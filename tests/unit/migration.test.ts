@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BrueckeDb, CURRENT_SCHEMA_VERSION, schemaV1 } from '../../src/db/database';
+import { BrueckeDb, CURRENT_SCHEMA_VERSION, schemaV1, schemaV4 } from '../../src/db/database';
+import { lookupVersions, VERSION_ROW_PREFIX } from '../../src/sync/serverVersions';
 
 describe('database migration from the previous schema version', () => {
   it('moves referrals and follow-ups out of visits into their own tables and keeps everything else', async () => {
@@ -56,6 +57,55 @@ describe('database migration from the previous schema version', () => {
     });
     expect(await db.outbox.count()).toBe(1);
     expect((await db.drafts.get('visit:x'))?.data).toEqual({ notes: 'angefangen' });
+    db.close();
+  });
+
+  it('files the server versions of pulled records by bucket, keeping the newest of each', async () => {
+    const name = `migration-v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(schemaV4);
+    const key = (n: number) =>
+      `organisations/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const lines = (entries: [number, number][]) =>
+      `${entries.map(([n, v]) => `\n${key(n)}\t${v}`).join('')}\n`;
+    // As version 4 wrote them: a merged row, then one row per pulled page with every key.
+    await v4.table('shadows').bulkPut([
+      {
+        key: '~versions/000000000000020/0',
+        entries: lines([
+          [1, 3],
+          [2, 5],
+          [3, 20],
+        ]),
+      },
+      {
+        key: '~versions/000000000000030',
+        entries: lines([
+          [1, 25],
+          [4, 30],
+        ]),
+      },
+      // A record shadow that the page at version 25 made stale, and one still current.
+      { key: key(1), table: 'organisations', id: 'x', version: 3, data: {} },
+      { key: key(2), table: 'organisations', id: 'y', version: 5, data: {} },
+    ]);
+    v4.close();
+
+    const db = new BrueckeDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const rows = await db.shadows.where('key').startsWith(VERSION_ROW_PREFIX).primaryKeys();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((k) => k.startsWith(`${VERSION_ROW_PREFIX}b`))).toBe(true);
+    const found = await lookupVersions(db, [1, 2, 3, 4, 5].map(key));
+    expect(Object.fromEntries(found)).toEqual({
+      [key(1)]: 25,
+      [key(2)]: 5,
+      [key(3)]: 20,
+      [key(4)]: 30,
+    });
+    expect(await db.shadows.get(key(1))).toBeUndefined();
+    expect(await db.shadows.get(key(2))).toMatchObject({ version: 5 });
     db.close();
   });
 });

@@ -12,6 +12,7 @@ import {
   writePlanned,
   writeTarget,
 } from '../commitWrites';
+import { shadowKey } from '../database';
 import type { RepoDeps } from '../deps';
 import { ValidationError } from '../validationError';
 
@@ -35,15 +36,14 @@ export async function saveVisit(
   const orgId = input.visit.organisationId;
   const scope = commitScope(db, ['visits', 'organisations', 'referrals', 'followUps']);
   return db.transaction('rw', scope, async () => {
-    // The reads go out first: while IndexedDB answers them, the new records are checked and
-    // planned (pure work, which does not depend on what is stored). The organisation is read in
-    // the save's own transaction: its needs are updated from exactly what is stored when the
-    // visit is written. The new records' ids are drawn here: their base version needs no look-up.
-    const stored = Promise.all([
-      db.organisations.get(orgId),
-      readCommitBase(deps, [{ table: 'organisations', id: orgId }]),
-    ]);
-    // If the input is refused below, the transaction aborts and these reads fail unawaited.
+    // The read goes out first: while IndexedDB answers, the new records are checked and planned
+    // (pure work, which does not depend on what is stored). The organisation is read in the
+    // save's own transaction, with its base version: its needs are updated from exactly what is
+    // stored when the visit is written. The new records' ids are drawn here: their base version
+    // needs no look-up.
+    const orgKey = shadowKey('organisations', orgId);
+    const stored = readCommitBase(deps, [{ table: 'organisations', id: orgId }]);
+    // If the input is refused below, the transaction aborts and this read fails unawaited.
     stored.catch(() => undefined);
     const checked = validateVisitInput(input);
     if (!checked.ok) throw new ValidationError(checked.errors);
@@ -55,7 +55,9 @@ export async function saveVisit(
       ...saved.referrals.map((r) => ({ table: 'referrals' as const, before: null, after: r })),
       ...saved.followUps.map((f) => ({ table: 'followUps' as const, before: null, after: f })),
     ]);
-    const [org, read] = await stored;
+    const read = await stored;
+    // The organisations table holds organisations (validated when written).
+    const org = read.stored.get(orgKey) as Organisation | undefined;
     if (!org || org.deleted) {
       throw new ValidationError([
         { path: 'visit.organisationId', key: 'errors.visitOrganisationRequired' },
