@@ -133,34 +133,34 @@ describe('quickMutation', () => {
     expect(refused).toBeGreaterThan(100);
   }, 60_000);
 
+  /** A contact's mutation as a device sends it, without its changes. */
+  const plain = {
+    mutationId: '2886babe-d556-4fdc-a982-0319fc349d6b',
+    clientId: 'dafc2c83',
+    seq: 2,
+    table: 'contacts',
+    recordId: '78093af1-b5b1-4e1a-8821-39438e24b627',
+    baseVersion: null,
+    createdAt: '2024-10-06T17:10:00.000Z',
+  };
+
   it('takes the plain mutations devices send', () => {
     const item = {
-      mutationId: '2886babe-d556-4fdc-a982-0319fc349d6b',
-      clientId: 'dafc2c83',
-      seq: 2,
-      table: 'contacts',
-      recordId: '78093af1-b5b1-4e1a-8821-39438e24b627',
-      baseVersion: null,
+      ...plain,
       changes: [{ path: ['consent', 'date'], value: '2024-10-06', stamp: 's' }],
-      createdAt: '2024-10-06T17:10:00.000Z',
     };
     expect(quickMutation(item)).toStrictEqual(fromWire(wireMutationSchema.parse(item)));
   });
 
   it('gives changes without a stamp of their own the stamp of their mutation', () => {
     const item = {
-      mutationId: '2886babe-d556-4fdc-a982-0319fc349d6b',
-      clientId: 'dafc2c83',
-      seq: 2,
-      table: 'contacts',
-      recordId: '78093af1-b5b1-4e1a-8821-39438e24b627',
+      ...plain,
       baseVersion: 4,
       stamp: 'shared',
       changes: [
         { path: ['name'], value: 'Ayşe' },
         { path: ['phone'], value: null, stamp: 'own' },
       ],
-      createdAt: '2024-10-06T17:10:00.000Z',
     };
     expect(quickMutation(item)?.changes).toEqual([
       { path: ['name'], value: 'Ayşe', stamp: 'shared' },
