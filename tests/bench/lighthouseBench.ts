@@ -9,14 +9,21 @@
  * Budgets: performance ≥ 0.95, accessibility = 1, best practices ≥ 0.95, installable. Performance
  * is scored with the CPU multiplier Lighthouse's documented calibration gives for the run's own
  * `benchmarkIndex` (lighthouseRun.ts); the note also gives the score at the default 4×.
+ * In the same rounds, the floor build (the bundle budget's one-screen app of the card's runtime
+ * packages, served by the same server) is scored as a baseline: what those packages alone reach
+ * on this machine, in this run.
  *
  * Standalone: `node --import tsx tests/bench/lighthouseBench.ts [--runs=3]`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAppServer, type AppServer } from './appServer';
 import { seedRecords } from './appSeed';
 import { checkRow, printRows, sampledRow, type BenchRow } from './browserRows';
 import { builtApp } from './builtApp';
+import { buildFloor } from './bundleBuild';
 import type { Check } from './installChecks';
 import { checkInstallability } from './installability';
 import { launchChrome, runLighthouse, type LighthouseResult } from './lighthouseRun';
@@ -28,6 +35,9 @@ export interface LighthouseOptions {
   quick?: boolean;
   log?: (line: string) => void;
 }
+
+/** The label of the floor build's page (a baseline, not a budget). */
+const FLOOR = 'floor build';
 
 interface PageUnderTest {
   label: string;
@@ -51,17 +61,14 @@ async function selfReportUrl(server: AppServer): Promise<string | { missing: str
 
 type Category = keyof LighthouseResult['weakAudits'];
 
-function pageRows(page: string, results: readonly LighthouseResult[]): BenchRow[] {
+/** The page's metrics, CPU multipliers and the score at the default 4×, for the row's note. */
+function metricsNote(results: readonly LighthouseResult[]): string {
   const m = (pick: (r: LighthouseResult) => number) => median(results.map(pick));
-  const weak = (category: Category, prefix: string): string => {
-    const ids = [...new Set(results.flatMap((r) => r.weakAudits[category]))];
-    return ids.length ? `${prefix}below 0.9: ${ids.join(', ')}` : prefix.replace(/; $/, '');
-  };
   const slowHost = results.some((r) => r.calibration.tooSlow)
     ? '; host too slow for the calibration (1× used)'
     : '';
   const ms = (pick: (r: LighthouseResult) => number): string => `${round(m(pick), 0)} ms`;
-  const metrics =
+  return (
     `FCP ${ms((r) => r.metrics.fcp)}, LCP ${ms((r) => r.metrics.lcp)}, ` +
     `TBT ${ms((r) => r.metrics.tbt)}, CLS ${round(
       m((r) => r.metrics.cls),
@@ -72,7 +79,16 @@ function pageRows(page: string, results: readonly LighthouseResult[]): BenchRow[
     `${round(
       m((r) => r.performanceAt4x),
       2,
-    )}, TBT ${ms((r) => r.tbtAt4x)}`;
+    )}, TBT ${ms((r) => r.tbtAt4x)}`
+  );
+}
+
+function pageRows(page: string, results: readonly LighthouseResult[]): BenchRow[] {
+  const weak = (category: Category, prefix: string): string => {
+    const ids = [...new Set(results.flatMap((r) => r.weakAudits[category]))];
+    return ids.length ? `${prefix}below 0.9: ${ids.join(', ')}` : prefix.replace(/; $/, '');
+  };
+  const metrics = metricsNote(results);
   return [
     sampledRow({
       figure: `Lighthouse performance, mobile (${page})`,
@@ -104,6 +120,24 @@ function pageRows(page: string, results: readonly LighthouseResult[]): BenchRow[
   ];
 }
 
+/**
+ * The floor build (bundleBuild.ts: one screen with only the card's runtime packages) under the
+ * same Lighthouse setup, served by the same server: what those packages alone score on this
+ * machine in this run, to read the app's scores against.
+ */
+function floorRow(results: readonly LighthouseResult[]): BenchRow {
+  return sampledRow({
+    figure:
+      'Baseline: Lighthouse performance of the floor build (one screen, runtime packages only)',
+    unit: 'score',
+    samples: results.map((r) => r.performance),
+    budget: 'baseline',
+    pass: () => true,
+    note: metricsNote(results),
+    digits: 2,
+  });
+}
+
 export function installRow(checks: readonly Check[]): BenchRow {
   const failed = checks.filter((c) => !c.ok);
   return checkRow(
@@ -122,10 +156,16 @@ export async function lighthouseBench(options: LighthouseOptions = {}): Promise<
   const log = options.log ?? (() => undefined);
   log('building the app');
   const server = await startAppServer(await builtApp());
+  const floorDir = mkdtempSync(join(tmpdir(), 'bruecke-lighthouse-floor-'));
+  let floor: AppServer | null = null;
   try {
+    log('building the floor');
+    await buildFloor(floorDir);
+    floor = await startAppServer(floorDir);
     const report = await selfReportUrl(server);
     const pages: PageUnderTest[] = [{ label: 'organisation list', url: `${server.baseUrl}/` }];
     if (typeof report === 'string') pages.push({ label: 'self-report page', url: report });
+    pages.push({ label: FLOOR, url: `${floor.baseUrl}/` });
     const results = new Map<string, LighthouseResult[]>(pages.map((p) => [p.label, []]));
     const chrome = await launchChrome();
     try {
@@ -135,7 +175,10 @@ export async function lighthouseBench(options: LighthouseOptions = {}): Promise<
     } finally {
       await chrome.close();
     }
-    const rows = pages.flatMap((p) => pageRows(p.label, results.get(p.label) ?? []));
+    const rows = pages
+      .filter((p) => p.label !== FLOOR)
+      .flatMap((p) => pageRows(p.label, results.get(p.label) ?? []));
+    rows.push(floorRow(results.get(FLOOR) ?? []));
     if (typeof report !== 'string')
       rows.push(
         checkRow(
@@ -149,7 +192,9 @@ export async function lighthouseBench(options: LighthouseOptions = {}): Promise<
     rows.push(installRow(await checkInstallability(server.baseUrl)));
     return rows;
   } finally {
+    await floor?.stop();
     await server.stop();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }
 
