@@ -28,7 +28,7 @@ export function mergeMutationOracle(
 ): MergeResult {
   const base = mutation.baseVersion ?? 0;
   const data = structuredClone(record?.data ?? { id: mutation.recordId });
-  const fields: Record<string, FieldMeta[]> = { ...(record?.fields ?? {}) };
+  const fields: Record<string, readonly FieldMeta[]> = { ...(record?.fields ?? {}) };
   const conflicts: Conflict[] = [];
   const concurrent = (meta: FieldMeta): boolean =>
     meta.clientId !== mutation.clientId && meta.version > base;

@@ -54,11 +54,12 @@ export function setAtPath(
   value: unknown,
 ): void {
   let node: Record<string, unknown> = target;
-  for (const key of path.slice(0, -1)) {
+  const last = path.length - 1;
+  for (let i = 0; i < last; i += 1) {
+    const key = path[i] as string;
     const next = node[key];
     if (!isPlainObject(next)) node[key] = {};
     node = node[key] as Record<string, unknown>;
   }
-  const last = path[path.length - 1];
-  if (last !== undefined) node[last] = value;
+  if (last >= 0) node[path[last] as string] = value;
 }

@@ -20,8 +20,9 @@ export interface StoredRecord {
   /**
    * Field path ("needs.school.state") → the writes that gave it its current value: usually one,
    * several when devices wrote the same value concurrently (each may later meet a conflict).
+   * Lists are never changed in place (a merge sets a new list), so fields may share one.
    */
-  fields: Record<string, FieldMeta[]>;
+  fields: Record<string, readonly FieldMeta[]>;
   version: number;
 }
 
@@ -77,14 +78,17 @@ export function mergeNewRecord(
   author: string,
 ): MergeResult {
   const data: Record<string, unknown> = { id: mutation.recordId };
-  const fields: Record<string, FieldMeta[]> = {};
-  let mine: FieldMeta | undefined;
-  for (const [i, change] of mutation.changes.entries()) {
-    if (mine?.stamp !== change.stamp) {
-      mine = { stamp: change.stamp, clientId: mutation.clientId, author, version };
+  const fields: Record<string, readonly FieldMeta[]> = {};
+  // The changes of one edit share a stamp, so their fields share one writer list.
+  let writers: readonly FieldMeta[] = [];
+  const { changes } = mutation;
+  for (let i = 0; i < changes.length; i += 1) {
+    const change = changes[i] as Mutation['changes'][number];
+    if (writers[0]?.stamp !== change.stamp) {
+      writers = [{ stamp: change.stamp, clientId: mutation.clientId, author, version }];
     }
     setAtPath(data, change.path, change.value);
-    fields[paths[i] as string] = [mine];
+    fields[paths[i] as string] = writers;
   }
   return {
     record: { table: mutation.table, id: mutation.recordId, data, fields, version },
@@ -119,7 +123,7 @@ export function mergeMutation(
   const data: Record<string, unknown> = stored
     ? structuredClone(stored)
     : { id: mutation.recordId };
-  const fields: Record<string, FieldMeta[]> = { ...(record?.fields ?? {}) };
+  const fields: Record<string, readonly FieldMeta[]> = { ...(record?.fields ?? {}) };
   const index = new FieldPathIndex(Object.keys(fields));
   const conflicts: Conflict[] = [];
   const concurrent = (meta: FieldMeta): boolean =>
@@ -139,7 +143,7 @@ export function mergeMutation(
     if (NEVER_CONFLICTS.has(path)) return;
     conflicts.push({ table: mutation.table, recordId: mutation.recordId, path, winner, loser });
   };
-  const setWriters = (key: string, writers: FieldMeta[]): void => {
+  const setWriters = (key: string, writers: readonly FieldMeta[]): void => {
     const had = Object.hasOwn(fields, key);
     fields[key] = writers;
     if (!had && Object.hasOwn(fields, key)) index.add(key);
@@ -149,15 +153,15 @@ export function mergeMutation(
     if (!Object.hasOwn(fields, key)) index.remove(key);
   };
   /** The stored paths related to `key`, in the order of `Object.entries(fields)`. */
-  const relatedTo = (key: string): [string, FieldMeta[]][] => {
+  const relatedTo = (key: string): [string, readonly FieldMeta[]][] => {
     if (!index.hasBelow(key)) {
-      const found: [string, FieldMeta[]][] = [];
+      const found: [string, readonly FieldMeta[]][] = [];
       if (key.includes('.')) {
         for (const k of pathsAbove(key)) {
-          if (Object.hasOwn(fields, k)) found.push([k, fields[k] as FieldMeta[]]);
+          if (Object.hasOwn(fields, k)) found.push([k, fields[k] as readonly FieldMeta[]]);
         }
       }
-      if (Object.hasOwn(fields, key)) found.push([key, fields[key] as FieldMeta[]]);
+      if (Object.hasOwn(fields, key)) found.push([key, fields[key] as readonly FieldMeta[]]);
       if (found.length <= 1) return found;
     }
     return Object.entries(fields).filter(([k]) => related(k, key));

@@ -43,7 +43,7 @@ function quickChange(c: unknown, shared: string | undefined): Mutation['changes'
   if (!Array.isArray(path) || path.length < 1 || path.length > MAX_PATH) return null;
   for (const segment of path)
     if (typeof segment !== 'string' || !SEGMENT.test(segment)) return null;
-  return { path: path.slice() as string[], value: c.value, stamp };
+  return { path: path as string[], value: c.value, stamp };
 }
 
 /**
@@ -53,7 +53,8 @@ function quickChange(c: unknown, shared: string | undefined): Mutation['changes'
  * its own. Returns null whenever anything is unusual (or merely not
  * checked here); the caller then parses with zod itself, which decides and names the problem.
  * So this accepts nothing zod refuses. The result is built like zod's: fields in the schema's
- * order, unknown keys dropped, paths copied, values as sent.
+ * order, unknown keys dropped, values as sent; each path is the array that was parsed (zod copies
+ * it; nothing else holds the parsed request, and nothing changes a path).
  */
 export function quickMutation(item: unknown): Mutation | null {
   if (!isPlainObject(item)) return null;
