@@ -45,7 +45,7 @@ const sameNames = (a: Organisation, b: Organisation): boolean =>
 export function buildOrganisationIndex(
   orgs: readonly Organisation[],
   lastVisits: ReadonlyMap<string, string>,
-  collator: Intl.Collator,
+  collator: Pick<Intl.Collator, 'compare'>,
   previous?: OrganisationIndex,
 ): OrganisationIndex {
   const before = new Map(previous?.byName.map((e) => [e.row.org.id, e]));
