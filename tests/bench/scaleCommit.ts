@@ -1,7 +1,7 @@
 /**
  * Committing a visit. Through the real form: the form is filled (not timed: purpose, three
- * checklist items, one referral, one follow-up), then, half a second later, "save" is clicked; timed from that click
- * until the form says it is saved, laid out. Through the repository: the app's `saveVisit` in the
+ * checklist items, one referral, one follow-up), then, half a second later, "save" is clicked;
+ * timed from that click until the form says it is saved, laid out. Through the repository: the app's `saveVisit` in the
  * page on the app's database (real Dexie), alternating with one raw IndexedDB transaction putting
  * the same records; both timed in the page from the call until the transaction completed.
  */
@@ -26,8 +26,8 @@ const CHECKLIST: [string, string][] = [
 
 const SAVE_TIMEOUT_MS = 15_000;
 
-/** Opens the visit form for `org` and fills it as the benchmark does (not timed). */
-export async function fillVisitForm(page: Page, org: OrgSummary): Promise<void> {
+/** Opens a new visit for `org`: the form, with the organisation chosen. */
+async function openVisitForm(page: Page, org: OrgSummary): Promise<void> {
   await page.evaluate(
     (hash) => {
       location.hash = hash;
@@ -35,6 +35,11 @@ export async function fillVisitForm(page: Page, org: OrgSummary): Promise<void> 
     `#/visits/new?org=${encodeURIComponent(org.id)}`,
   );
   await page.locator('.org-selected-name').waitFor();
+}
+
+/** Opens the visit form for `org` and fills it as the benchmark does (not timed). */
+export async function fillVisitForm(page: Page, org: OrgSummary): Promise<void> {
+  await openVisitForm(page, org);
   await page.getByRole('radio', { name: 'Beratung' }).check();
   for (const [item, state] of CHECKLIST) {
     await page
@@ -111,13 +116,7 @@ export async function measureCommits(
     ] as const);
   // A visit is saved from the visit form: that screen (watching its one organisation) is the one
   // on show while the repository commits, not the profile the last form save went on to.
-  await page.evaluate(
-    (hash) => {
-      location.hash = hash;
-    },
-    `#/visits/new?org=${encodeURIComponent(orgAt(0).id)}`,
-  );
-  await page.locator('.org-selected-name').waitFor();
+  await openVisitForm(page, orgAt(0));
   for (let i = 0; i < 4; i += 1) await pair(1000 + i);
   for (let i = 0; i < pairSamples; i += 1) {
     const t = await pair(i);

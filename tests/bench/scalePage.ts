@@ -131,7 +131,6 @@ async function expectProfile(id: string): Promise<ProfileExpectation> {
 
 let deps: RepoDeps | null = null;
 
-/** The repository save and a raw transaction of the same records, in alternating order. */
 /**
  * Waits until the page has nothing left to do (the screens' live queries and renders after the
  * last write), so that a sample times one commit on a quiet page, as a person's save would be,
@@ -143,6 +142,7 @@ function quiet(): Promise<void> {
   });
 }
 
+/** The repository save and a raw transaction of the same records, in alternating order. */
 async function commitPair(orgId: string, n: number): Promise<CommitTiming> {
   deps ??= browserDeps(appDb());
   const input = await visitInputFor(appDb(), orgId, n);

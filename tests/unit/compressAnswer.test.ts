@@ -23,17 +23,17 @@ describe('pull answers on a weak connection', () => {
     const large = JSON.stringify({
       changes: Array.from({ length: 200 }, (_, i) => ({ i, name: 'Verein für Kultur' })),
     });
-    const packed = await compressAnswer(large, 'gzip');
+    const packed = await compressAnswer(Buffer.from(large), 'gzip');
     expect(packed.encoding).toBe('gzip');
     expect(packed.body.length).toBeLessThan(Buffer.byteLength(large) / 4);
     expect(gunzipSync(packed.body).toString('utf8')).toBe(large);
 
     const small = JSON.stringify({ changes: [] });
     expect(small.length).toBeLessThan(COMPRESS_MIN_BYTES);
-    expect(await compressAnswer(small, 'gzip')).toEqual({
+    expect(await compressAnswer(Buffer.from(small), 'gzip')).toEqual({
       body: Buffer.from(small),
       encoding: null,
     });
-    expect((await compressAnswer(large, 'identity')).encoding).toBeNull();
+    expect((await compressAnswer(Buffer.from(large), 'identity')).encoding).toBeNull();
   });
 });

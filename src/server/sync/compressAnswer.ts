@@ -24,15 +24,14 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 }
 
 /**
- * A JSON answer (text or its UTF-8 bytes) as the bytes to send: gzip (fastest level, in libuv's thread pool, so the
- * server's event loop keeps serving) when the client accepts it and the answer is large, as a
- * page of pulled records is: about a fifth of the bytes on a weak connection.
+ * A JSON answer's UTF-8 bytes as the bytes to send: gzip (fastest level, in libuv's thread pool,
+ * so the server's event loop keeps serving) when the client accepts it and the answer is large,
+ * as a page of pulled records is: about a fifth of the bytes on a weak connection.
  */
 export async function compressAnswer(
-  json: string | Buffer,
+  body: Buffer,
   acceptEncoding: string | string[] | undefined,
 ): Promise<{ body: Buffer; encoding: 'gzip' | null }> {
-  const body = typeof json === 'string' ? Buffer.from(json, 'utf8') : json;
   if (body.length < COMPRESS_MIN_BYTES || !acceptsGzip(acceptEncoding))
     return { body, encoding: null };
   return { body: await gzipAsync(body, { level: 1 }), encoding: 'gzip' };
