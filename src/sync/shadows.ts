@@ -54,16 +54,11 @@ export async function baseVersionForEdit(
  */
 export async function editBase(db: BrueckeDb, table: SyncTable, id: string): Promise<EditBase> {
   const key = shadowKey(table, id);
-  // Everything the answer may need, read at once: one wait for IndexedDB instead of up to four.
-  const [stored, shadow, latest, pending] = await Promise.all([
+  // What every edit needs, read at once: one wait for IndexedDB instead of three.
+  const [stored, shadow, latest] = await Promise.all([
     recordTable(db, table).get(id),
     db.shadows.get(key),
     lookupVersion(db, key),
-    db.outbox
-      .where('recordId')
-      .equals(id)
-      .filter((m) => m.table === table)
-      .count(),
   ]);
   // Not on this device: a new record (pulled records are never removed).
   if (!stored) return { version: shadow?.version ?? null, stored };
@@ -71,6 +66,13 @@ export async function editBase(db: BrueckeDb, table: SyncTable, id: string): Pro
   if (shadow && !(latest !== undefined && latest > shadow.version))
     return { version: shadow.version, stored };
   if (latest === undefined) return { version: null, stored };
+  // Only a pulled record's first edit gets here: whether it has pending edits is asked now (it
+  // walks the record's outbox entries, so the common edit above does not wait for it).
+  const pending = await db.outbox
+    .where('recordId')
+    .equals(id)
+    .filter((m) => m.table === table)
+    .count();
   if (pending === 0) await db.shadows.put({ key, table, id, version: latest, data: stored });
   return { version: latest, stored };
 }

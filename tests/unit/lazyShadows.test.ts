@@ -11,7 +11,7 @@ import {
   recordVersions,
   VERSION_ROW_PREFIX,
 } from '../../src/sync/serverVersions';
-import { currentShadow } from '../../src/sync/shadows';
+import { currentShadow, editBase } from '../../src/sync/shadows';
 import { readSyncState } from '../../src/sync/syncState';
 import { syncOnce } from '../../src/sync/syncOnce';
 import { FaultyNetwork } from '../sync/harness/faultyNetwork';
@@ -209,6 +209,50 @@ describe('server versions (rows of the shadows store)', () => {
     // The record shadow at version 1 was superseded by a later pull: compaction removed it.
     await db.transaction('rw', db.shadows, () => compactVersions(db));
     expect(await db.shadows.get(key(1))).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('the base version of a local edit', () => {
+  const id = '00000000-0000-4000-8000-000000000042';
+  const key = shadowKey('organisations', id);
+
+  async function pulledAt(version: number): Promise<BrueckeDb> {
+    const db = new BrueckeDb(`edit-base-${crypto.randomUUID()}`);
+    await db.open();
+    // As a pull leaves it: the record as the server sent it, its version in a version row.
+    await db.organisations.put({ id, name: 'Verein' } as unknown as Organisation);
+    await db.transaction('rw', db.shadows, () => recordVersions(db, version, [[key, version]]));
+    return db;
+  }
+
+  it("a pulled record's first edit takes its pulled version and keeps the server's copy", async () => {
+    const db = await pulledAt(7);
+    const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
+      editBase(db, 'organisations', id),
+    );
+    expect(base.version).toBe(7);
+    expect((await db.shadows.get(key))?.data).toEqual({ id, name: 'Verein' });
+    db.close();
+  });
+
+  it('with edits of the record already pending, the stored record is not taken as the server copy', async () => {
+    const db = await pulledAt(7);
+    await db.outbox.add({
+      mutationId: 'm-1',
+      clientId: 'device',
+      seq: 1,
+      table: 'organisations',
+      recordId: id,
+      baseVersion: 7,
+      changes: [{ path: 'name', value: 'Verein', stamp: 'x' }],
+      createdAt: '2026-03-10T09:00:00.000Z',
+    });
+    const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
+      editBase(db, 'organisations', id),
+    );
+    expect(base.version).toBe(7);
+    expect(await db.shadows.get(key)).toBeUndefined();
     db.close();
   });
 });
