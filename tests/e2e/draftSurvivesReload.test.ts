@@ -123,3 +123,93 @@ describe('a half-typed visit survives a reload', () => {
     });
   });
 });
+
+describe('a visit the device cannot store', () => {
+  it('says so, keeps the form open and keeps everything typed, even the last keystrokes, in the draft', async () => {
+    context = await newAppContext(browser);
+    const page = await context.newPage();
+    await openApp(page, baseUrl);
+    await createOrganisationViaList(page, ORG_NAME);
+    await page.locator('main').getByRole('link', { name: 'Besuch erfassen' }).click();
+    await waitForHash(page, /^#\/visits\/new\?/);
+    await page.getByRole('radio', { name: 'Folgebesuch' }).check();
+    const notes = page.getByLabel('Notizen', { exact: true });
+    await notes.fill(NOTES);
+    await waitForDraftContaining(page, NOTES);
+
+    // The device's storage refuses the visit (as when it is full).
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype;
+      const put = Reflect.get<IDBObjectStore, 'put'>(proto, 'put');
+      proto.put = function (this: IDBObjectStore, ...args) {
+        if (this.name === 'visits') throw new DOMException('quota exceeded', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+      (window as unknown as { restorePut: () => void }).restorePut = () => {
+        proto.put = put;
+      };
+    });
+    // A last addition, saved at once: its autosave (300 ms later) has not run yet.
+    const addition = `${NOTES} Nachtrag: Raum ab Mai.`;
+    await notes.fill(addition);
+    await page.getByTestId('visit-save').click();
+    await page.getByRole('alert').filter({ hasText: 'Das Gerät konnte nicht speichern' }).waitFor();
+    await expect(page.getByTestId('visit-save').isEnabled()).resolves.toBe(true);
+    await expect(notes.inputValue()).resolves.toBe(addition);
+
+    // The draft holds the addition too: after a reload the form is back as it was.
+    await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+    await waitForDraftContaining(page, 'Nachtrag: Raum ab Mai.');
+    await expect(countRecords(page, ['visits'])).resolves.toEqual({ visits: 0 });
+    await page.reload();
+    await waitForAppShell(page);
+    await expect(page.getByLabel('Notizen', { exact: true }).inputValue()).resolves.toBe(addition);
+  });
+});
+
+describe('a save that takes a while', () => {
+  it('says it is saving and takes no edits until it is done', async () => {
+    context = await newAppContext(browser);
+    const page = await context.newPage();
+    await openApp(page, baseUrl);
+    await createOrganisationViaList(page, ORG_NAME);
+    await page.locator('main').getByRole('link', { name: 'Besuch erfassen' }).click();
+    await waitForHash(page, /^#\/visits\/new\?/);
+    await page.getByRole('radio', { name: 'Folgebesuch' }).check();
+    const notes = page.getByLabel('Notizen', { exact: true });
+    await notes.fill(NOTES);
+
+    // Another connection holds the visits store for a second and a half: the save has to wait.
+    await page.evaluate(
+      () =>
+        new Promise<void>((started, failed) => {
+          const request = indexedDB.open('bruecke');
+          request.onerror = () => failed(request.error ?? new Error('indexedDB.open failed'));
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('visits', 'readwrite');
+            const until = performance.now() + 1500;
+            const spin = (): void => {
+              if (performance.now() < until) tx.objectStore('visits').count().onsuccess = spin;
+            };
+            spin();
+            tx.oncomplete = () => db.close();
+            started();
+          };
+        }),
+    );
+    const save = page.getByTestId('visit-save');
+    await save.click();
+    await save.filter({ hasText: 'Wird gespeichert' }).waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await expect(notes.isDisabled()).resolves.toBe(true);
+
+    await page.locator('.visit-status .saved-message').waitFor();
+    await waitForHash(page, /^#\/organisations\/[^/]+$/);
+    await page.getByTestId('profile-visits').getByRole('heading', { name: '1 Besuch' }).waitFor();
+    await expect(countRecords(page, ['visits', 'drafts'])).resolves.toEqual({
+      visits: 1,
+      drafts: 0,
+    });
+  });
+});

@@ -245,7 +245,7 @@ describe('the base version of a local edit', () => {
       table: 'organisations',
       recordId: id,
       baseVersion: 7,
-      changes: [{ path: 'name', value: 'Verein', stamp: 'x' }],
+      changes: [{ path: ['name'], value: 'Verein', stamp: 'x' }],
       createdAt: '2026-03-10T09:00:00.000Z',
     });
     const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>

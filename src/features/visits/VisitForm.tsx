@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { changedItems } from '../../domain/checklist';
 import type { Organisation } from '../../domain/organisation';
@@ -20,6 +21,8 @@ import { visitFormReducer, type VisitFormAction, type VisitFormState } from './v
 import './visits.css';
 
 const NAVIGATE_AFTER_SAVE_MS = 700;
+/** A save that takes longer than this says "saving …" (a quicker one would only flash it). */
+const SHOW_SAVING_AFTER_MS = 100;
 
 export interface VisitFormNotice {
   key: string;
@@ -33,13 +36,14 @@ interface Props {
   notice: VisitFormNotice | null;
 }
 
-type Phase = 'editing' | 'saving' | 'saved';
+type Phase = 'editing' | 'saved';
 
 const samePaths = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((p, i) => p === b[i]);
 
 function storageMessage(e: unknown): string | null {
-  if (e instanceof Error && /quota/i.test(`${e.name} ${e.message}`)) return 'errors.storageFailed';
+  if (e instanceof Error && /quota/i.test(`${e.name} ${e.message}`))
+    return 'common:errors.storageFailed';
   return null;
 }
 
@@ -51,6 +55,9 @@ export function VisitForm({ draftId, initial, notice }: Props) {
   const [state, dispatch] = useReducer(visitFormReducer, initial);
   const [dirty, setDirty] = useState(false);
   const [phase, setPhase] = useState<Phase>('editing');
+  /** A save is under way: the form stays as it was when "save" was clicked. */
+  const saving = useRef(false);
+  const [slowSave, setSlowSave] = useState(false);
   /** Fields that had a problem at the last "save": shown until corrected. */
   const [flaggedPaths, setFlaggedPaths] = useState<readonly string[]>([]);
   const [repoErrors, setRepoErrors] = useState<FieldError[]>([]);
@@ -65,12 +72,15 @@ export function VisitForm({ draftId, initial, notice }: Props) {
   } = useVisitOrganisations(db, state.organisationId);
   /**
    * The organisation as it was when "save" was clicked: the save itself changes it, and the form
-   * (disabled, then done) shows what was saved instead of rendering every field again for that.
+   * (done) shows what was saved instead of rendering every field again for that.
    */
   const [orgAtSave, setOrgAtSave] = useState<Organisation | null>(null);
   const org = phase === 'editing' ? storedOrg : orgAtSave;
 
   const update = useCallback((action: VisitFormAction): void => {
+    // What is being saved is the form as it was at the click: a change now would be neither in
+    // the saved visit nor in a draft.
+    if (saving.current) return;
     dispatch(action);
     setDirty(true);
   }, []);
@@ -115,7 +125,7 @@ export function VisitForm({ draftId, initial, notice }: Props) {
   };
 
   const save = async (): Promise<void> => {
-    if (phase !== 'editing') return;
+    if (phase !== 'editing' || saving.current) return;
     // State that stays as it was is not set anew: the fields then need no new render.
     setRepoErrors((prev) => (prev.length === 0 ? prev : []));
     setFailure(null);
@@ -128,14 +138,23 @@ export function VisitForm({ draftId, initial, notice }: Props) {
       return;
     }
     autosave.cancel();
-    setOrgAtSave(org);
-    setPhase('saving');
+    saving.current = true;
+    const orgClicked = org;
+    // Nothing on screen changes on the click itself: the save reaches IndexedDB without waiting
+    // for a restyled form to be painted first. A slow save says so (and disables the form).
+    const slow = setTimeout(() => setSlowSave(true), SHOW_SAVING_AFTER_MS);
     try {
       const saved = await saveVisit(deps, checked.value, draftId);
-      setSavedOrgId(saved.visit.organisationId);
-      setPhase('saved');
+      // "Saved" is rendered at once, not after whatever else the page has queued.
+      flushSync(() => {
+        setOrgAtSave(orgClicked);
+        setSavedOrgId(saved.visit.organisationId);
+        setPhase('saved');
+      });
     } catch (e) {
-      setPhase('editing');
+      saving.current = false;
+      // The draft keeps what the click's `cancel` dropped: the form is still being edited.
+      autosave.resume();
       if (e instanceof ValidationError) {
         setRepoErrors(e.errors);
         focusSummary();
@@ -143,8 +162,12 @@ export function VisitForm({ draftId, initial, notice }: Props) {
         const key = storageMessage(e);
         setFailure(key ? t(key) : e instanceof Error ? e.message : String(e));
       }
+    } finally {
+      clearTimeout(slow);
+      setSlowSave(false);
     }
   };
+  const locked = phase === 'saved' || slowSave;
 
   const { before, value } = checklistOf(state, org);
   const changedCount = org ? Object.keys(changedItems(before, value)).length : 0;
@@ -169,7 +192,7 @@ export function VisitForm({ draftId, initial, notice }: Props) {
       </div>
 
       <form noValidate onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="visit-fieldset" disabled={phase !== 'editing'}>
+        <fieldset className="visit-fieldset" disabled={locked}>
           <VisitFormFields
             state={state}
             organisations={organisations}
@@ -184,10 +207,10 @@ export function VisitForm({ draftId, initial, notice }: Props) {
             type="button"
             className="button primary"
             data-testid="visit-save"
-            disabled={phase !== 'editing'}
+            disabled={locked}
             onClick={() => void save()}
           >
-            {phase === 'saving' ? t('visits:saving') : t('visits:save')}
+            {slowSave ? t('visits:saving') : t('visits:save')}
           </button>
           <p className="visit-status" role="status" aria-live="polite">
             {phase === 'saved' ? <span className="saved-message">{t('visits:saved')}</span> : null}

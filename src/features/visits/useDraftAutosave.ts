@@ -13,6 +13,8 @@ export interface DraftAutosave {
   status: AutosaveStatus;
   /** Drops a change not yet written (the form is being saved for real). */
   cancel: () => void;
+  /** After a save that failed: writes the form as it is now (what `cancel` dropped included). */
+  resume: () => void;
 }
 
 const DEBOUNCE_MS = 300;
@@ -29,6 +31,7 @@ export function useDraftAutosave(
   snapshot: DraftSnapshot | null,
 ): DraftAutosave {
   const pending = useRef<DraftSnapshot | null>(null);
+  const latest = useRef<DraftSnapshot | null>(snapshot);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
 
   const write = useCallback(async () => {
@@ -45,6 +48,7 @@ export function useDraftAutosave(
 
   useEffect(() => {
     pending.current = snapshot;
+    latest.current = snapshot;
     if (!snapshot) return;
     const timer = setTimeout(() => void write(), DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -69,5 +73,10 @@ export function useDraftAutosave(
     pending.current = null;
   }, []);
 
-  return { status, cancel };
+  const resume = useCallback(() => {
+    pending.current = latest.current;
+    void write();
+  }, [write]);
+
+  return { status, cancel, resume };
 }
