@@ -21,6 +21,11 @@ export interface RecordWrite {
 export interface CommitOptions {
   /** Drafts to remove in the same transaction (the form they belonged to is now saved). */
   deleteDrafts?: string[];
+  /**
+   * Planned writes whose records the caller has already put in this transaction (`putPlanned`):
+   * only their outbox entries are written.
+   */
+  recordsPut?: ReadonlySet<PlannedWrite>;
 }
 
 /** A validated record and its field changes, ready to be written. */
@@ -50,6 +55,16 @@ export function planWrites(writes: readonly RecordWrite[]): PlannedWrite[] {
   }
   if (errors.length > 0) throw new ValidationError(errors);
   return planned;
+}
+
+/**
+ * Puts planned records, without their outbox entries: for a commit that can write records before
+ * its reads are answered. Its `writePlanned` (with `recordsPut`) adds the outbox entries.
+ */
+export function putPlanned(db: BrueckeDb, planned: readonly PlannedWrite[]): Promise<unknown> {
+  const byTable = new Map<SyncTable, BaseRecord[]>();
+  for (const w of planned) byTable.set(w.table, [...(byTable.get(w.table) ?? []), w.record]);
+  return Promise.all([...byTable].map(([table, rows]) => db.table(table).bulkPut(rows)));
 }
 
 /** Everything a commit of records in `tables` writes to: for a caller's own transaction around it. */
@@ -152,10 +167,9 @@ export async function writePlanned(
       createdAt: new Date(nowMs).toISOString(),
     };
   });
-  const byTable = new Map<SyncTable, BaseRecord[]>();
-  for (const w of planned) byTable.set(w.table, [...(byTable.get(w.table) ?? []), w.record]);
+  const { recordsPut } = options;
   await Promise.all([
-    ...[...byTable].map(([table, rows]) => db.table(table).bulkPut(rows)),
+    putPlanned(db, recordsPut ? planned.filter((w) => !recordsPut.has(w)) : planned),
     db.outbox.bulkAdd(mutations),
     db.meta.put({ ...meta, hlc: encodeHlc(clock), seq }),
     options.deleteDrafts?.length ? db.drafts.bulkDelete(options.deleteDrafts) : null,

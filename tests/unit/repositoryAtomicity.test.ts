@@ -155,4 +155,20 @@ describe('repositories write the record and its outbox entry together', () => {
     expect(await deps.db.visits.count()).toBe(0);
     expect(await deps.db.outbox.count()).toBe(0);
   });
+  it('a visit for an organisation this device does not hold is refused and nothing is stored', async () => {
+    const deps = testDeps();
+    await saveDraft(deps, { id: 'visit:3', kind: 'visit', title: '', data: { half: 'typed' } });
+    // The visit, its referral and follow-up are put before the organisation is looked up: the
+    // refusal must take them back.
+    await expect(
+      saveVisit(deps, visitInput('00000000-0000-4000-8000-00000000abcd'), 'visit:3'),
+    ).rejects.toMatchObject({
+      errors: [{ path: 'visit.organisationId', key: 'errors.visitOrganisationRequired' }],
+    });
+    expect(await deps.db.visits.count()).toBe(0);
+    expect(await deps.db.referrals.count()).toBe(0);
+    expect(await deps.db.followUps.count()).toBe(0);
+    expect(await deps.db.outbox.count()).toBe(0);
+    expect(await deps.db.drafts.get('visit:3')).toBeDefined();
+  });
 });

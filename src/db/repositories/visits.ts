@@ -7,6 +7,7 @@ import {
   commitScope,
   commitWrites,
   planWrites,
+  putPlanned,
   readCommitBase,
   withCreated,
   writePlanned,
@@ -55,6 +56,11 @@ export async function saveVisit(
       ...saved.referrals.map((r) => ({ table: 'referrals' as const, before: null, after: r })),
       ...saved.followUps.map((f) => ({ table: 'followUps' as const, before: null, after: f })),
     ]);
+    // The new records do not depend on the read either: they go to IndexedDB behind it, so the
+    // writes left after it are the organisation, the outbox and the device meta. (A refusal below
+    // aborts the transaction, and these puts with it.)
+    const newPuts = putPlanned(db, newWrites);
+    newPuts.catch(() => undefined);
     const read = await stored;
     // The organisations table holds organisations (validated when written).
     const org = read.stored.get(orgKey) as Organisation | undefined;
@@ -68,7 +74,13 @@ export async function saveVisit(
     const orgWrites = planWrites([{ table: 'organisations', before: org, after }]);
     // Outbox order as the records depend on each other: visit, organisation, the rest.
     const planned = [...newWrites.slice(0, 1), ...orgWrites, ...newWrites.slice(1)];
-    await writePlanned(deps, base, planned, { deleteDrafts: draftId ? [draftId] : [] });
+    await Promise.all([
+      newPuts,
+      writePlanned(deps, base, planned, {
+        deleteDrafts: draftId ? [draftId] : [],
+        recordsPut: new Set(newWrites),
+      }),
+    ]);
     return saved;
   });
 }
