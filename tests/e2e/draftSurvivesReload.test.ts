@@ -124,17 +124,23 @@ describe('a half-typed visit survives a reload', () => {
   });
 });
 
+/** A new visit to a new organisation, ready to save: purpose chosen, notes typed. */
+async function visitWithNotes(): Promise<Page> {
+  context = await newAppContext(browser);
+  const page = await context.newPage();
+  await openApp(page, baseUrl);
+  await createOrganisationViaList(page, ORG_NAME);
+  await page.locator('main').getByRole('link', { name: 'Besuch erfassen' }).click();
+  await waitForHash(page, /^#\/visits\/new\?/);
+  await page.getByRole('radio', { name: 'Folgebesuch' }).check();
+  await page.getByLabel('Notizen', { exact: true }).fill(NOTES);
+  return page;
+}
+
 describe('a visit the device cannot store', () => {
   it('says so, keeps the form open and keeps everything typed, even the last keystrokes, in the draft', async () => {
-    context = await newAppContext(browser);
-    const page = await context.newPage();
-    await openApp(page, baseUrl);
-    await createOrganisationViaList(page, ORG_NAME);
-    await page.locator('main').getByRole('link', { name: 'Besuch erfassen' }).click();
-    await waitForHash(page, /^#\/visits\/new\?/);
-    await page.getByRole('radio', { name: 'Folgebesuch' }).check();
+    const page = await visitWithNotes();
     const notes = page.getByLabel('Notizen', { exact: true });
-    await notes.fill(NOTES);
     await waitForDraftContaining(page, NOTES);
 
     // The device's storage refuses the visit (as when it is full).
@@ -169,15 +175,8 @@ describe('a visit the device cannot store', () => {
 
 describe('a save that takes a while', () => {
   it('says it is saving and takes no edits until it is done', async () => {
-    context = await newAppContext(browser);
-    const page = await context.newPage();
-    await openApp(page, baseUrl);
-    await createOrganisationViaList(page, ORG_NAME);
-    await page.locator('main').getByRole('link', { name: 'Besuch erfassen' }).click();
-    await waitForHash(page, /^#\/visits\/new\?/);
-    await page.getByRole('radio', { name: 'Folgebesuch' }).check();
+    const page = await visitWithNotes();
     const notes = page.getByLabel('Notizen', { exact: true });
-    await notes.fill(NOTES);
 
     // Another connection holds the visits store for a second and a half: the save has to wait.
     await page.evaluate(
