@@ -31,31 +31,29 @@ afterEach(async () => {
 async function installedApp(): Promise<{ context: BrowserContext; page: Page }> {
   context = await newAppContext(browser);
   const page = await context.newPage();
-  trackRequests(page);
   await openApp(page, baseUrl);
   await waitForServiceWorker(page);
   return { context, page };
 }
 
-/** Every request each page has made so far, to tell the previous document's requests apart. */
-const requestsSoFar = new WeakMap<Page, Set<Request>>();
-
-function trackRequests(page: Page): void {
-  const requests = new Set<Request>();
-  page.on('request', (request) => requests.add(request));
-  requestsSoFar.set(page, requests);
-}
-
 /**
- * Same-origin requests that fail from now on (e.g. a lazy chunk missing from the precache).
- * Requests the page started before are left out: a reload aborts the previous document's late
- * chunk loads (the sync engine loads after the first screen), which loses nothing.
+ * Same-origin requests of the next document that fail (e.g. a lazy chunk missing from the
+ * precache). A request the current document issues before the next one commits is left out: a
+ * reload aborts the previous document's late chunk loads (workbox-window and the sync engine load
+ * after the first screen, possibly only after the network was cut), which loses nothing.
  */
 function recordFailedRequests(page: Page): string[] {
   const failed: string[] = [];
-  const before = new Set(requestsSoFar.get(page));
+  let documentsCommitted = 0;
+  const issuedByNextDocument = new WeakSet<Request>();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) documentsCommitted += 1;
+  });
+  page.on('request', (request) => {
+    if (documentsCommitted > 0 || request.isNavigationRequest()) issuedByNextDocument.add(request);
+  });
   page.on('requestfailed', (request) => {
-    if (before.has(request) || !request.url().startsWith(baseUrl)) return;
+    if (!issuedByNextDocument.has(request) || !request.url().startsWith(baseUrl)) return;
     failed.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
   });
   return failed;
