@@ -80,6 +80,8 @@ export interface CommitBase {
   versions: Map<string, number | null>;
   /** The records read for their base version, as stored (undefined: not on this device). */
   stored: Map<string, Record<string, unknown> | undefined>;
+  /** Shadow puts the reads queued (`EditBase.shadowPut`): `writePlanned` awaits them with its writes. */
+  shadowPuts: Promise<unknown>[];
 }
 
 /**
@@ -103,11 +105,14 @@ export async function readCommitBase(
   ]);
   const versions = new Map<string, number | null>();
   const stored = new Map<string, Record<string, unknown> | undefined>();
+  const shadowPuts: Promise<unknown>[] = [];
   for (const [i, key] of [...targets.keys()].entries()) {
     versions.set(key, bases[i]?.version ?? null);
     stored.set(key, bases[i]?.stored);
+    const put = bases[i]?.shadowPut;
+    if (put) shadowPuts.push(put);
   }
-  return withCreated({ meta, versions, stored }, created);
+  return withCreated({ meta, versions, stored, shadowPuts }, created);
 }
 
 /**
@@ -170,6 +175,8 @@ export async function writePlanned(
   const { recordsPut } = options;
   await Promise.all([
     putPlanned(db, recordsPut ? planned.filter((w) => !recordsPut.has(w)) : planned),
+    ...base.shadowPuts,
+    ...(more?.shadowPuts ?? []),
     db.outbox.bulkAdd(mutations),
     db.meta.put({ ...meta, hlc: encodeHlc(clock), seq }),
     options.deleteDrafts?.length ? db.drafts.bulkDelete(options.deleteDrafts) : null,

@@ -31,6 +31,12 @@ export interface EditBase {
   version: number | null;
   /** The record as stored now, undefined when it is not on this device. */
   stored: Record<string, unknown> | undefined;
+  /**
+   * The shadow put that a pulled record's first edit queues, or null. The caller awaits it
+   * together with its own writes (the edit's transaction then fails if it fails); its writes
+   * need not wait for it, they are queued behind it.
+   */
+  shadowPut: Promise<unknown> | null;
 }
 
 /**
@@ -45,7 +51,9 @@ export async function baseVersionForEdit(
   table: SyncTable,
   id: string,
 ): Promise<number | null> {
-  return (await editBase(db, table, id)).version;
+  const base = await editBase(db, table, id);
+  await base.shadowPut;
+  return base.version;
 }
 
 /**
@@ -54,25 +62,33 @@ export async function baseVersionForEdit(
  */
 export async function editBase(db: BrueckeDb, table: SyncTable, id: string): Promise<EditBase> {
   const key = shadowKey(table, id);
-  // What every edit needs, read at once: one wait for IndexedDB instead of three.
-  const [stored, shadow, latest] = await Promise.all([
+  // What every edit needs, read at once: one wait for IndexedDB instead of four. The outbox is
+  // asked only how many entries carry this id (one index count, no cursor): a pulled record's
+  // first edit, the usual case in the field, then needs no second wait.
+  const [stored, shadow, latest, entriesWithId] = await Promise.all([
     recordTable(db, table).get(id),
     db.shadows.get(key),
     lookupVersion(db, key),
+    db.outbox.where('recordId').equals(id).count(),
   ]);
   // Not on this device: a new record (pulled records are never removed).
-  if (!stored) return { version: shadow?.version ?? null, stored };
+  if (!stored) return { version: shadow?.version ?? null, stored, shadowPut: null };
   // A shadow is current unless a later pull recorded a newer version (see currentShadow).
   if (shadow && !(latest !== undefined && latest > shadow.version))
-    return { version: shadow.version, stored };
-  if (latest === undefined) return { version: null, stored };
-  // Only a pulled record's first edit gets here: whether it has pending edits is asked now (it
-  // walks the record's outbox entries, so the common edit above does not wait for it).
-  const pending = await db.outbox
-    .where('recordId')
-    .equals(id)
-    .filter((m) => m.table === table)
-    .count();
-  if (pending === 0) await db.shadows.put({ key, table, id, version: latest, data: stored });
-  return { version: latest, stored };
+    return { version: shadow.version, stored, shadowPut: null };
+  if (latest === undefined) return { version: null, stored, shadowPut: null };
+  // A pulled record's first edit: without pending edits, the record as stored is the server's.
+  // Ids are unique across tables in practice; should another table's entry carry the same id,
+  // the pending edits of this record are counted exactly (a cursor over those entries).
+  const pending =
+    entriesWithId === 0
+      ? 0
+      : await db.outbox
+          .where('recordId')
+          .equals(id)
+          .filter((m) => m.table === table)
+          .count();
+  const shadowPut =
+    pending === 0 ? db.shadows.put({ key, table, id, version: latest, data: stored }) : null;
+  return { version: latest, stored, shadowPut };
 }

@@ -15,6 +15,7 @@ import { currentShadow, editBase } from '../../src/sync/shadows';
 import { readSyncState } from '../../src/sync/syncState';
 import { syncOnce } from '../../src/sync/syncOnce';
 import { FaultyNetwork } from '../sync/harness/faultyNetwork';
+import { testDeps } from './testDeps';
 import { idSource, SimClient } from '../sync/harness/simClient';
 import { SimServer } from '../sync/harness/simServer';
 
@@ -254,5 +255,75 @@ describe('the base version of a local edit', () => {
     expect(base.version).toBe(7);
     expect(await db.shadows.get(key)).toBeUndefined();
     db.close();
+  });
+
+  it("another table's outbox entry with the same id does not count as a pending edit", async () => {
+    const db = await pulledAt(7);
+    await db.outbox.add({
+      mutationId: 'm-1',
+      clientId: 'device',
+      seq: 1,
+      table: 'contacts',
+      recordId: id,
+      baseVersion: null,
+      changes: [{ path: ['name'], value: 'Frau A.', stamp: 'x' }],
+      createdAt: '2026-03-10T09:00:00.000Z',
+    });
+    const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
+      editBase(db, 'organisations', id),
+    );
+    expect(base.version).toBe(7);
+    expect((await db.shadows.get(key))?.data).toEqual({ id, name: 'Verein' });
+    db.close();
+  });
+
+  it('a server copy that cannot be kept fails the edit: nothing of it is written', async () => {
+    const db = await pulledAt(7);
+    db.shadows.hook('creating', () => {
+      throw new Error('storage full');
+    });
+    const edit = db.transaction('rw', [db.organisations, db.shadows, db.outbox], async () => {
+      const base = await editBase(db, 'organisations', id);
+      // As a commit does: its writes are queued behind the shadow put and awaited with it.
+      await Promise.all([
+        base.shadowPut,
+        db.organisations.put({ id, name: 'Verein neu' } as unknown as Organisation),
+        db.outbox.add({
+          mutationId: 'm-2',
+          clientId: 'device',
+          seq: 2,
+          table: 'organisations',
+          recordId: id,
+          baseVersion: base.version,
+          changes: [{ path: ['name'], value: 'Verein neu', stamp: 'x' }],
+          createdAt: '2026-03-10T09:00:00.000Z',
+        }),
+      ]);
+    });
+    await expect(edit).rejects.toThrow('storage full');
+    expect(await db.organisations.get(id)).toEqual({ id, name: 'Verein' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.shadows.get(key)).toBeUndefined();
+    db.close();
+  });
+
+  it("a pulled organisation's first edit fails as a whole when its server copy cannot be kept", async () => {
+    const deps = testDeps();
+    const created = await createOrganisation(deps, { name: 'Verein' });
+    // As after a pull: nothing pending, the server version in a version row.
+    await deps.db.outbox.clear();
+    const pulledKey = shadowKey('organisations', created.id);
+    await deps.db.transaction('rw', deps.db.shadows, () =>
+      recordVersions(deps.db, 3, [[pulledKey, 3]]),
+    );
+    deps.db.shadows.hook('creating', () => {
+      throw new Error('storage full');
+    });
+    await expect(
+      updateOrganisation(deps, created, { ...created, name: 'Verein neu' }),
+    ).rejects.toThrow('storage full');
+    expect((await deps.db.organisations.get(created.id))?.name).toBe('Verein');
+    expect(await deps.db.outbox.count()).toBe(0);
+    deps.db.close();
   });
 });
