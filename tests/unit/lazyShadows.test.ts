@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BrueckeDb, shadowKey } from '../../src/db/database';
 import { createOrganisation, updateOrganisation } from '../../src/db/repositories/organisations';
 import type { Organisation } from '../../src/domain/organisation';
+import type { Mutation } from '../../src/domain/sync/mutation';
 import { applyServerChanges } from '../../src/sync/applyServerChanges';
 import {
   compactVersions,
@@ -227,11 +228,32 @@ describe('the base version of a local edit', () => {
     return db;
   }
 
-  it("a pulled record's first edit takes its pulled version and keeps the server's copy", async () => {
-    const db = await pulledAt(7);
-    const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
+  /** An outbox entry of this device that sets `name` of the record `id` in `table`. */
+  const nameEdit = (
+    table: Mutation['table'],
+    seq: number,
+    name: string,
+    baseVersion: number | null,
+  ): Mutation => ({
+    mutationId: `m-${seq}`,
+    clientId: 'device',
+    seq,
+    table,
+    recordId: id,
+    baseVersion,
+    changes: [{ path: ['name'], value: name, stamp: 'x' }],
+    createdAt: '2026-03-10T09:00:00.000Z',
+  });
+
+  /** The edit base of the organisation, read in an edit's transaction. */
+  const readBase = (db: BrueckeDb) =>
+    db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
       editBase(db, 'organisations', id),
     );
+
+  it("a pulled record's first edit takes its pulled version and keeps the server's copy", async () => {
+    const db = await pulledAt(7);
+    const base = await readBase(db);
     expect(base.version).toBe(7);
     expect((await db.shadows.get(key))?.data).toEqual({ id, name: 'Verein' });
     db.close();
@@ -239,19 +261,8 @@ describe('the base version of a local edit', () => {
 
   it('with edits of the record already pending, the stored record is not taken as the server copy', async () => {
     const db = await pulledAt(7);
-    await db.outbox.add({
-      mutationId: 'm-1',
-      clientId: 'device',
-      seq: 1,
-      table: 'organisations',
-      recordId: id,
-      baseVersion: 7,
-      changes: [{ path: ['name'], value: 'Verein', stamp: 'x' }],
-      createdAt: '2026-03-10T09:00:00.000Z',
-    });
-    const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
-      editBase(db, 'organisations', id),
-    );
+    await db.outbox.add(nameEdit('organisations', 1, 'Verein', 7));
+    const base = await readBase(db);
     expect(base.version).toBe(7);
     expect(await db.shadows.get(key)).toBeUndefined();
     db.close();
@@ -259,19 +270,8 @@ describe('the base version of a local edit', () => {
 
   it("another table's outbox entry with the same id does not count as a pending edit", async () => {
     const db = await pulledAt(7);
-    await db.outbox.add({
-      mutationId: 'm-1',
-      clientId: 'device',
-      seq: 1,
-      table: 'contacts',
-      recordId: id,
-      baseVersion: null,
-      changes: [{ path: ['name'], value: 'Frau A.', stamp: 'x' }],
-      createdAt: '2026-03-10T09:00:00.000Z',
-    });
-    const base = await db.transaction('rw', [db.organisations, db.shadows, db.outbox], () =>
-      editBase(db, 'organisations', id),
-    );
+    await db.outbox.add(nameEdit('contacts', 1, 'Frau A.', null));
+    const base = await readBase(db);
     expect(base.version).toBe(7);
     expect((await db.shadows.get(key))?.data).toEqual({ id, name: 'Verein' });
     db.close();
@@ -288,16 +288,7 @@ describe('the base version of a local edit', () => {
       await Promise.all([
         base.shadowPut,
         db.organisations.put({ id, name: 'Verein neu' } as unknown as Organisation),
-        db.outbox.add({
-          mutationId: 'm-2',
-          clientId: 'device',
-          seq: 2,
-          table: 'organisations',
-          recordId: id,
-          baseVersion: base.version,
-          changes: [{ path: ['name'], value: 'Verein neu', stamp: 'x' }],
-          createdAt: '2026-03-10T09:00:00.000Z',
-        }),
+        db.outbox.add(nameEdit('organisations', 2, 'Verein neu', base.version)),
       ]);
     });
     await expect(edit).rejects.toThrow('storage full');
