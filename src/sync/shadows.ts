@@ -90,5 +90,8 @@ export async function editBase(db: BrueckeDb, table: SyncTable, id: string): Pro
           .count();
   const shadowPut =
     pending === 0 ? db.shadows.put({ key, table, id, version: latest, data: stored }) : null;
+  // The caller awaits it with its writes. Should the caller give up before that (e.g. a refused
+  // input), the transaction aborts, and this put's failure is no second, unhandled error.
+  shadowPut?.catch(() => undefined);
   return { version: latest, stored, shadowPut };
 }
