@@ -1,6 +1,13 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BrueckeDb, CURRENT_SCHEMA_VERSION, schemaV1, schemaV4 } from '../../src/db/database';
+import {
+  BrueckeDb,
+  CURRENT_SCHEMA_VERSION,
+  schemaV1,
+  schemaV2,
+  schemaV3,
+  schemaV4,
+} from '../../src/db/database';
 import { lookupVersions, VERSION_ROW_PREFIX } from '../../src/sync/serverVersions';
 
 describe('database migration from the previous schema version', () => {
@@ -108,4 +115,41 @@ describe('database migration from the previous schema version', () => {
     expect(await db.shadows.get(key(2))).toMatchObject({ version: 5 });
     db.close();
   });
+
+  /** Every object store of the installed database with its key path and indexes. */
+  async function installedLayout(name: string): Promise<Record<string, string>> {
+    const db = new BrueckeDb(name);
+    await db.open();
+    const idb = db.backendDB();
+    const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+    const layout: Record<string, string> = {};
+    for (const store of [...idb.objectStoreNames].sort()) {
+      const os = tx.objectStore(store);
+      const indexes = [...os.indexNames].sort().map((i) => {
+        const keyPath = os.index(i).keyPath;
+        return Array.isArray(keyPath) ? keyPath.join('+') : keyPath;
+      });
+      layout[store] = `${String(os.keyPath)} | ${indexes.join(', ')}`;
+    }
+    db.close();
+    return layout;
+  }
+
+  it.each([
+    [1, schemaV1],
+    [2, schemaV2],
+    [3, schemaV3],
+    [4, schemaV4],
+  ] as const)(
+    'a device still on version %i ends with every table and index of a new install',
+    async (version, schema) => {
+      const old = new Dexie(`migration-layout-v${version}-${crypto.randomUUID()}`);
+      old.version(version).stores(schema);
+      await old.open();
+      old.close();
+      const fresh = await installedLayout(`migration-layout-fresh-${crypto.randomUUID()}`);
+      expect(Object.keys(fresh)).toContain('invitations');
+      expect(await installedLayout(old.name)).toEqual(fresh);
+    },
+  );
 });
