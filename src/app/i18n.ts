@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import { startTransition } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, languagesFromMeta, type LanguageMeta } from './languages';
 
@@ -42,15 +43,23 @@ export async function loadLanguage(
   return bundle;
 }
 
-/** Adds every namespace of `code` that the instance does not have yet. */
+/**
+ * Adds every namespace of `code` that the instance does not have yet. The bundles are taken as
+ * loaded (each is its own module object, never changed: no copy). Adding them re-renders every
+ * translated component (`bindI18nStore: 'added'`); that re-render is a transition, so React does
+ * it in short slices and a tap meanwhile is not held up.
+ */
 async function addLanguage(instance: I18n, code: string): Promise<void> {
   const missing = filesOf(code)
     .map(([ns]) => ns)
     .filter((ns) => !instance.hasResourceBundle(code, ns));
   if (missing.length === 0) return;
   const bundle = await loadLanguage(code, missing);
-  for (const [ns, data] of Object.entries(bundle))
-    if (!instance.hasResourceBundle(code, ns)) instance.addResourceBundle(code, ns, data);
+  startTransition(() => {
+    for (const [ns, data] of Object.entries(bundle))
+      if (!instance.hasResourceBundle(code, ns))
+        instance.addResourceBundle(code, ns, data, false, false, { silent: false, skipCopy: true });
+  });
 }
 
 /** Whether the instance has every namespace of its current language. */
