@@ -76,13 +76,17 @@ export function readingWholeBody(fetchImpl: Fetch): Fetch {
 }
 
 /**
- * Whether the server clearly says "no session" (401 from `/api/auth/me`), asked without the
- * engine. A device that remembers nobody may still hold a session cookie (a login in another
- * tab or through the API), so it asks; any other answer, or none, leaves it to the engine.
+ * Whether the server clearly says "no session" (`GET /api/auth/session` answers `user: null`),
+ * asked without the engine. A device that remembers nobody may still hold a session cookie (a
+ * login in another tab or through the API), so it asks; any other answer, or none, leaves it to
+ * the engine.
  */
 async function knownLoggedOut(fetchRead: Fetch): Promise<boolean> {
   try {
-    return (await fetchRead('/api/auth/me')).status === 401;
+    const res = await fetchRead('/api/auth/session');
+    if (!res.ok) return false;
+    const body: unknown = await res.json();
+    return typeof body === 'object' && body !== null && 'user' in body && body.user === null;
   } catch {
     return false;
   }

@@ -338,6 +338,43 @@ describe('sessions', () => {
   });
 });
 
+describe('the session question on start', () => {
+  function session(cookie?: string) {
+    return app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      ...(cookie !== undefined ? { cookies: { bruecke_session: cookie } } : {}),
+    });
+  }
+
+  it('answers "nobody" as a normal answer, not an error, when no one is logged in', async () => {
+    const res = await session();
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json()).toEqual({ user: null });
+  });
+
+  it('names the coordinator of a valid session', async () => {
+    const user = await addUser('koordination', 'Demo-Koordination');
+    const cookie = sessionCookieOf(await login({ login: 'koordination', password: PASSWORD }));
+    const res = await session(cookie.value);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      user: { id: user.id, login: 'koordination', displayName: 'Demo-Koordination' },
+    });
+  });
+
+  it('answers "nobody" for an expired session and clears its cookie', async () => {
+    await addUser('anna');
+    const cookie = sessionCookieOf(await login({ login: 'anna', password: PASSWORD }));
+    advance(TTL_MS + MINUTE);
+    const res = await session(cookie.value);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: null });
+    expect(String(res.headers['set-cookie'])).toMatch(/^bruecke_session=;/);
+  });
+});
+
 describe('login throttling', () => {
   it('answers the 6th failed attempt for one login with 429 and Retry-After', async () => {
     await addUser('anna');

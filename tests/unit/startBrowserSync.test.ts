@@ -25,6 +25,8 @@ function fakeBrowser(loggedIn: boolean) {
   const env: BrowserSyncEnv = {
     fetch: (url) => {
       calls.push(url);
+      if (url === '/api/auth/session')
+        return Promise.resolve(json(200, { user: browser.loggedIn ? user : null }));
       if (!browser.loggedIn)
         return Promise.resolve(json(401, { code: 'unauthenticated', message: '' }));
       if (url.startsWith('/api/sync/pull')) {
@@ -73,7 +75,7 @@ describe('browser sync', () => {
     expect(sync.isSyncing()).toBe(true);
     await idle(sync);
     // The device remembers nobody: it asks the server first, which knows the session.
-    expect(calls[0]).toBe('/api/auth/me');
+    expect(calls[0]).toBe('/api/auth/session');
     expect(calls[1]).toMatch(/^\/api\/sync\/pull\?since=0&limit=\d+$/);
     const state = await readSyncState(deps.db);
     expect(state.lastSyncAt).not.toBeNull();
@@ -126,9 +128,28 @@ describe('browser sync', () => {
     const sync = startBrowserSync(deps, env);
     await idle(sync);
     // Only the engine-free question; the engine would have asked for a pull.
-    expect(calls).toEqual(['/api/auth/me']);
+    expect(calls).toEqual(['/api/auth/session']);
     expect((await readSyncState(deps.db)).lastError).toBe('loginRequired');
     expect(timers).toEqual([]);
+    sync.stop();
+  });
+
+  it('an unclear answer to the session question leaves the round to the engine', async () => {
+    const deps = testDeps();
+    const { env, calls, browser } = fakeBrowser(false);
+    browser.online = true;
+    // As from a server without the route: not a clear "nobody".
+    const fetch = env.fetch;
+    const sync = startBrowserSync(deps, {
+      ...env,
+      fetch: (url, init) =>
+        url === '/api/auth/session'
+          ? Promise.resolve(json(404, { code: 'not_found', message: '' }))
+          : fetch(url, init),
+    });
+    await idle(sync);
+    expect(calls.some((c) => c.startsWith('/api/sync/pull'))).toBe(true);
+    expect((await readSyncState(deps.db)).lastError).toBe('loginRequired');
     sync.stop();
   });
 

@@ -22,7 +22,8 @@ function onlineEnv(calls: string[]): BrowserSyncEnv {
         return Promise.resolve(
           json(200, { epoch: 'e1', changes: [], cursor: 0, hasMore: false, serverClock: '' }),
         );
-      if (url === '/api/auth/me') return Promise.resolve(json(200, { user }));
+      if (url === '/api/auth/me' || url === '/api/auth/session')
+        return Promise.resolve(json(200, { user }));
       return Promise.resolve(json(404, { code: 'not_found', message: '' }));
     },
     locks: undefined,

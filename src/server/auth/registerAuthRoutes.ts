@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { sendError } from '../httpErrors';
 import type { AccountUser } from './accountStore';
-import { credentialOf, SESSION_COOKIE, sessionCookieOptions } from './authContext';
+import { authenticate, credentialOf, SESSION_COOKIE, sessionCookieOptions } from './authContext';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
 import { principalOf, requirePrincipal } from './requirePrincipal';
 
@@ -30,7 +30,8 @@ const loginSchema = {
 } as const;
 
 /**
- * `POST /login`, `POST /logout`, `GET /me`; registered by `registerApi` under `/api/auth`.
+ * `POST /login`, `POST /logout`, `GET /me`, `GET /session`; registered by `registerApi` under
+ * `/api/auth`.
  * Uses `app.brueckeAuth` (set by `createServer`).
  */
 export const registerAuthRoutes: FastifyPluginCallback = (app, _options, done) => {
@@ -101,6 +102,21 @@ export const registerAuthRoutes: FastifyPluginCallback = (app, _options, done) =
     return {
       user: { id: principal.userId, login: principal.login, displayName: principal.displayName },
     };
+  });
+
+  // "Is anyone logged in?" asked by the app on start: nobody is a normal answer (200, `user:
+  // null`), not a failed request, so a logged-out start shows no error in the browser console.
+  // `/me` stays the authenticated route (401 without a session).
+  app.get('/session', async (request, reply) => {
+    const result = await authenticate(auth, request);
+    if (result.ok && result.principal.kind === 'coordinator') {
+      const { userId, login, displayName } = result.principal;
+      return { user: { id: userId, login, displayName } };
+    }
+    if (!result.ok && credentialOf(request)?.source === 'cookie') {
+      void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(auth, request));
+    }
+    return { user: null };
   });
 
   done();
