@@ -44,15 +44,15 @@ export async function loadLanguage(
 }
 
 /**
- * Adds every namespace of `code` that the instance does not have yet. The bundles are taken as
- * loaded (each is its own module object, never changed: no copy). Adding them re-renders every
- * translated component (`bindI18nStore: 'added'`); that re-render is a transition, so React does
- * it in short slices and a tap meanwhile is not held up.
+ * Adds every namespace of `code` (or those of `only`) that the instance does not have yet. The
+ * bundles are taken as loaded (each is its own module object, never changed: no copy). Adding
+ * them re-renders every translated component (`bindI18nStore: 'added'`); that re-render is a
+ * transition, so React does it in short slices and a tap meanwhile is not held up.
  */
-async function addLanguage(instance: I18n, code: string): Promise<void> {
+async function addLanguage(instance: I18n, code: string, only?: readonly string[]): Promise<void> {
   const missing = filesOf(code)
     .map(([ns]) => ns)
-    .filter((ns) => !instance.hasResourceBundle(code, ns));
+    .filter((ns) => (!only || only.includes(ns)) && !instance.hasResourceBundle(code, ns));
   if (missing.length === 0) return;
   const bundle = await loadLanguage(code, missing);
   startTransition(() => {
@@ -136,9 +136,21 @@ export async function createI18n(
   return instance;
 }
 
-/** Switches language and sets `lang` and `dir` on <html> from the language's metadata. */
+/** The namespaces the instance holds for its current language. */
+function namespacesHeld(instance: I18n): string[] {
+  return filesOf(instance.language)
+    .map(([ns]) => ns)
+    .filter((ns) => instance.hasResourceBundle(instance.language, ns));
+}
+
+/**
+ * Switches language and sets `lang` and `dir` on <html> from the language's metadata. The new
+ * language gets the namespaces the page holds now: a representative's page its three, the
+ * coordinator's app all of them once loaded (a screen that needs more still loads them, see
+ * `NamespacesReady`).
+ */
 export async function switchLanguage(instance: I18n, language: LanguageMeta): Promise<void> {
-  await addLanguage(instance, language.code);
+  await addLanguage(instance, language.code, namespacesHeld(instance));
   await instance.changeLanguage(language.code);
   applyDocumentLanguage(language);
 }

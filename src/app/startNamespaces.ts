@@ -17,8 +17,8 @@ export const startNamespaces: readonly string[] = [
 
 /**
  * The namespaces a representative's self-report page translates (its own, the needs catalogue,
- * and `common` for the shared form fields). startSelfReportPage.ts loads only these before its
- * first screen and the rest right after it; a key from elsewhere would load them at once
- * (i18n.ts, `missingKeyLoader`).
+ * and `common` for the shared form fields): the only ones that page loads, also when the
+ * representative switches language (tests/unit/selfReportNamespaces.test.ts checks its screens'
+ * keys). A key from elsewhere would load the rest at once (i18n.ts, `missingKeyLoader`).
  */
 export const selfReportNamespaces: readonly string[] = ['common', 'needs', 'selfReport'];

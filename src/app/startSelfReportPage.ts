@@ -1,7 +1,7 @@
 import { browserSelfReportApi, loadingEarly } from '../features/selfReport/earlyLoad';
 import { startSelfReport } from '../features/selfReport/startSelfReport';
 import { firstScreenSignal } from './firstScreen';
-import { applyDocumentLanguage, createI18n, loadAllNamespaces } from './i18n';
+import { applyDocumentLanguage, createI18n } from './i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { prepareIntl } from './prepareIntl';
 import { parseRoute } from './routes';
@@ -20,12 +20,14 @@ export async function startSelfReportPage(root: HTMLElement): Promise<void> {
   const language = startLanguage();
   applyDocumentLanguage(language);
   prepareIntl(language.code);
+  // Its screens translate with these namespaces only (tests/unit/selfReportNamespaces.test.ts):
+  // the coordinator's are never loaded here. A key from elsewhere would still load them and show
+  // (i18n.ts, `missingKeyLoader`).
   const i18n = await createI18n(language, selfReportNamespaces);
   // Registering installs the service worker, which downloads the whole app for offline use: only
   // once the first real screen (not "loading") is painted, so it does not compete with the
   // page's own start (its draft, the link's data), as on the coordinator's start.
   const firstScreen = firstScreenSignal();
   firstScreen.after(registerServiceWorker);
-  firstScreen.after(() => void loadAllNamespaces(i18n));
   startSelfReport(root, i18n, { onShown: firstScreen.shown, api });
 }

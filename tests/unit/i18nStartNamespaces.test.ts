@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   allNamespacesLoaded,
   availableLanguages,
   createI18n,
   loadAllNamespaces,
+  switchLanguage,
 } from '../../src/app/i18n';
 import { DEFAULT_LANGUAGE } from '../../src/app/languages';
 import { selfReportNamespaces, startNamespaces } from '../../src/app/startNamespaces';
@@ -56,5 +57,35 @@ describe('locale loading for the start page', () => {
     });
     i18n.addResource(DEFAULT_LANGUAGE, 'common', germanOnly, 'Nur auf Deutsch');
     expect(i18n.t(`common:${germanOnly}`)).toBe('Nur auf Deutsch');
+  });
+
+  describe('switching language', () => {
+    /** `switchLanguage` sets `lang` and `dir` on the page's root element. */
+    const root = { lang: '', dir: '' };
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it("on a representative's page loads the new language's three namespaces, not the coordinator's", async () => {
+      vi.stubGlobal('document', { documentElement: root });
+      const i18n = await createI18n(languageOf('de'), selfReportNamespaces);
+      await switchLanguage(i18n, languageOf('ar'));
+      expect(i18n.language).toBe('ar');
+      expect(root).toEqual({ lang: 'ar', dir: 'rtl' });
+      for (const ns of selfReportNamespaces) expect(i18n.hasResourceBundle('ar', ns)).toBe(true);
+      expect(i18n.hasResourceBundle('ar', 'visits')).toBe(false);
+      expect(i18n.t('selfReport:steps.welcome')).toBe(
+        i18n.getResource('ar', 'selfReport', 'steps.welcome'),
+      );
+    });
+
+    it("in the coordinator's app, once every namespace is in, loads every one of the new language", async () => {
+      vi.stubGlobal('document', { documentElement: root });
+      const i18n = await createI18n(languageOf('de'), startNamespaces);
+      await loadAllNamespaces(i18n);
+      await switchLanguage(i18n, languageOf('tr'));
+      expect(i18n.language).toBe('tr');
+      expect(allNamespacesLoaded(i18n)).toBe(true);
+    });
   });
 });
