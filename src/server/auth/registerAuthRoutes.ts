@@ -2,8 +2,9 @@ import type { FastifyPluginCallback } from 'fastify';
 import { sendError } from '../httpErrors';
 import type { AccountUser } from './accountStore';
 import { authenticate, credentialOf, SESSION_COOKIE, sessionCookieOptions } from './authContext';
+import type { Principal } from './principal';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
-import { principalOf, requirePrincipal } from './requirePrincipal';
+import { clearRefusedSessionCookie, principalOf, requirePrincipal } from './requirePrincipal';
 
 /** What the client learns about the logged-in coordinator. */
 export interface SessionUser {
@@ -99,9 +100,7 @@ export const registerAuthRoutes: FastifyPluginCallback = (app, _options, done) =
     if (principal.kind !== 'coordinator') {
       return sendError(reply, 403, 'forbidden', 'Only coordinators have an account.');
     }
-    return {
-      user: { id: principal.userId, login: principal.login, displayName: principal.displayName },
-    };
+    return { user: coordinatorUser(principal) };
   });
 
   // "Is anyone logged in?" asked by the app on start: nobody is a normal answer (200, `user:
@@ -110,17 +109,18 @@ export const registerAuthRoutes: FastifyPluginCallback = (app, _options, done) =
   app.get('/session', async (request, reply) => {
     const result = await authenticate(auth, request);
     if (result.ok && result.principal.kind === 'coordinator') {
-      const { userId, login, displayName } = result.principal;
-      return { user: { id: userId, login, displayName } };
+      return { user: coordinatorUser(result.principal) };
     }
-    if (!result.ok && credentialOf(request)?.source === 'cookie') {
-      void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(auth, request));
-    }
+    if (!result.ok) clearRefusedSessionCookie(request, reply);
     return { user: null };
   });
 
   done();
 };
+
+function coordinatorUser(principal: Extract<Principal, { kind: 'coordinator' }>): SessionUser {
+  return { id: principal.userId, login: principal.login, displayName: principal.displayName };
+}
 
 function sessionUser(user: AccountUser): SessionUser {
   return { id: user.id, login: user.login, displayName: user.displayName };

@@ -1,4 +1,5 @@
 import type {
+  FastifyReply,
   FastifyRequest,
   onRequestAsyncHookHandler,
   preHandlerAsyncHookHandler,
@@ -42,6 +43,16 @@ const FAILURE_MESSAGES: Record<AuthFailure, string> = {
     'This invitation link was withdrawn; ask the coordination office for a new one.',
 };
 
+/** A session cookie that did not authenticate is cleared, so the browser stops sending it. */
+export function clearRefusedSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  if (credentialOf(request)?.source === 'cookie') {
+    void reply.clearCookie(
+      SESSION_COOKIE,
+      sessionCookieOptions(request.server.brueckeAuth, request),
+    );
+  }
+}
+
 /** A fixed action, or one computed from the (already validated) request. */
 export type ActionFor = Action | ((request: FastifyRequest) => Action);
 
@@ -66,9 +77,7 @@ export function requirePrincipal(action?: ActionFor): preHandlerAsyncHookHandler
     const auth = request.server.brueckeAuth;
     const result = await authenticate(auth, request);
     if (!result.ok) {
-      if (credentialOf(request)?.source === 'cookie') {
-        void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(auth, request));
-      }
+      clearRefusedSessionCookie(request, reply);
       return sendError(reply, 401, result.code, FAILURE_MESSAGES[result.code]);
     }
     request.principal = result.principal;
